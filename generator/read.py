@@ -1,0 +1,79 @@
+"""Read stage: find the article files, read them, apply site.yml metadata, assign ids."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+
+from .config import Config
+from .errors import ContentError, Problem
+from .model import Document
+from .readers import CONTENT_EXTENSIONS, read_file
+from .readers.metadata import merge
+
+IGNORED_NAMES = frozenset({"README", "README.md", "README.txt", "LICENSE"})
+
+
+def article_id(text: str) -> str:
+    """The id rule of design.md: lower-case, runs outside [a-z0-9] become '-', trimmed."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def content_files(content_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """Article files below the content folder in a stable order; links that lead out are refused."""
+    root = content_dir.resolve()
+    files, problems = [], []
+    for path in sorted(content_dir.rglob("*")):
+        rel = path.relative_to(content_dir).as_posix()
+        if any(part.startswith((".", "_")) for part in path.relative_to(content_dir).parts):
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            problems.append(Problem(rel, "a link to a file outside the content folder; copy the file in instead"))
+            continue
+        if path.is_file() and path.suffix.lower() in CONTENT_EXTENSIONS and path.name not in IGNORED_NAMES:
+            files.append(path)
+    return files, problems
+
+
+def _id_for(doc: Document, many: bool) -> str:
+    if doc.meta.slug:
+        return article_id(doc.meta.slug)
+    stem = article_id(Path(doc.file).stem) or "article"
+    return f"{stem}-{doc.index + 1}" if many else stem
+
+
+def read_content(config: Config) -> tuple[list[tuple[str, Document]], list[Problem]]:
+    """(id, document) of every article in file order, and every problem met."""
+    content_dir = config.site_dir / config.content
+    if not content_dir.is_dir():
+        return [], [Problem(config.content, "the content folder does not exist; put the articles there "
+                                            "or set 'content:' in site.yml")]
+    files, problems = content_files(content_dir)
+    result: list[tuple[str, Document]] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        rel = path.relative_to(content_dir).as_posix()
+        shown = f"{config.content}/{rel}"
+        try:
+            docs, warnings = read_file(path, shown)
+        except ContentError as exc:
+            problems.append(exc.problem)
+            continue
+        problems.extend(warnings)
+        override = config.metadata_for(rel)
+        for doc in docs:
+            doc = replace(doc, meta=merge(doc.meta, override)) if override and len(docs) == 1 else doc
+            doc_id = _id_for(doc, len(docs) > 1)
+            if doc_id in seen:
+                problems.append(Problem(shown, f"id {doc_id!r} is already used by {seen[doc_id]}; "
+                                               "give one of them a 'slug' in its metadata"))
+                continue
+            seen[doc_id] = shown
+            result.append((doc_id, doc))
+    known = {p.relative_to(content_dir).as_posix() for p in files}
+    problems.extend(Problem("site.yml", f"articles: {name!r} is not a file in {config.content}/")
+                    for name, _ in config.articles if name not in known)
+    return result, problems

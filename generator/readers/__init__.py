@@ -1,0 +1,65 @@
+"""Readers: one module per input format, chosen by content, in a registry.
+
+Each reader has ``looks_like(text) -> bool`` and ``read(file, text) -> list[Document]``;
+the first reader in ``READERS`` that recognises a file reads it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from ..errors import ContentError, Problem
+from ..model import Document
+from . import html, markdown, plaintext, wordpress
+
+READERS = {"wordpress": wordpress, "markdown": markdown, "html": html, "text": plaintext}
+# File extensions that settle the format even when sniffing would not.
+EXTENSION_FORMATS = {".json": "wordpress", ".md": "markdown", ".markdown": "markdown",
+                     ".html": "html", ".htm": "html"}
+CONTENT_EXTENSIONS = frozenset({".txt", ".text", ""} | EXTENSION_FORMATS.keys())
+
+
+def decode(file: str, raw: bytes) -> tuple[str, Problem | None]:
+    """Text of a file: UTF-8, else the charset detected (with a warning), else an error."""
+    if b"\x00" in raw[:8192]:
+        raise ContentError(file, "this is a binary file, not an article; remove it from the content folder")
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        best = from_bytes(raw).best()
+        if best is None:
+            raise ContentError(file, "not UTF-8 and no other text encoding fits; save it as UTF-8", line) from None
+        warning = Problem(file, f"not UTF-8 (first bad byte on line {line}); read as {best.encoding}",
+                          line, warning=True)
+        return str(best), warning
+
+
+def detect_format(file: str, text: str) -> str:
+    """The reader for a file, from its content first and its extension second."""
+    by_extension = EXTENSION_FORMATS.get(Path(file).suffix.lower())
+    for name, reader in READERS.items():
+        if name != "text" and reader.looks_like(text):
+            return name
+    return by_extension or "text"
+
+
+def read_text(file: str, text: str) -> list[Document]:
+    """Documents of one file's decoded text."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ContentError(file, "the file is empty")
+    return READERS[detect_format(file, text)].read(file, text)
+
+
+def read_file(path: Path, file: str | None = None) -> tuple[list[Document], list[Problem]]:
+    """Documents of one file and any warnings; ``file`` is the name used in messages."""
+    file = file or path.as_posix()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(file, f"cannot read the file: {exc.strerror}") from None
+    text, warning = decode(file, raw)
+    return read_text(file, text), [warning] if warning else []

@@ -1,0 +1,36 @@
+"""Publication dates in odd formats → ISO 8601."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import dateparser
+
+
+def iso_date(value: object) -> str | None:
+    """ISO 8601 form of a date given as a date, a datetime or a string in any common
+    format; None when there is no date. Raises ValueError for text that is not a date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return _iso(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        return _iso(dt.datetime.fromisoformat(text.replace("Z", "+00:00"))) if "T" in text or ":" in text \
+            else dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    parsed = dateparser.parse(text, settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"})
+    if parsed is None:
+        raise ValueError(f"cannot read {text!r} as a date; write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
+    return _iso(parsed) if (parsed.hour, parsed.minute, parsed.second) != (0, 0, 0) else parsed.date().isoformat()
+
+
+def _iso(value: dt.datetime) -> str:
+    """Aware times in UTC with a Z; naive ones as given."""
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return value.isoformat(timespec="seconds") + "Z"
+    return value.isoformat(timespec="seconds")

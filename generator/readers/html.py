@@ -1,0 +1,33 @@
+"""Saved web pages: the main article text, extracted by trafilatura."""
+
+from __future__ import annotations
+
+import re
+
+import trafilatura
+
+from ..errors import ContentError
+from ..model import Document, Metadata
+from ..text import join_paragraphs
+from .dates import iso_date
+
+_HTML_START_RE = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+
+
+def looks_like(text: str) -> bool:
+    return _HTML_START_RE.match(text[:4096]) is not None
+
+
+def read(file: str, text: str) -> list[Document]:
+    doc = trafilatura.bare_extraction(
+        text, include_comments=False, include_tables=False, with_metadata=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if doc is None or not (doc.text or "").strip():
+        raise ContentError(file, "no article text found in this HTML page")
+    try:
+        published = iso_date(doc.date)
+    except ValueError:
+        published = None
+    meta = Metadata(title=doc.title, outlet=doc.sitename, url=doc.url, published=published, author=doc.author)
+    return [Document(file=file, format="html", text=join_paragraphs(doc.text.split("\n")), meta=meta)]

@@ -1,0 +1,41 @@
+"""Markdown with YAML front matter, rendered with raw HTML disabled."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+from markdown_it import MarkdownIt
+
+from ..errors import ContentError
+from ..model import Document
+from .html_text import html_to_text
+from .metadata import metadata_from_mapping
+
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+
+
+def looks_like(text: str) -> bool:
+    return text.startswith("---") and _FRONT_MATTER_RE.match(text) is not None
+
+
+def read(file: str, text: str) -> list[Document]:
+    match = _FRONT_MATTER_RE.match(text)
+    front: dict = {}
+    body_line = 1
+    if match:
+        try:
+            front = yaml.safe_load(match.group(1) or "") or {}
+        except yaml.YAMLError as exc:
+            line = exc.problem_mark.line + 2 if getattr(exc, "problem_mark", None) else None
+            raise ContentError(file, f"broken YAML front matter: {getattr(exc, 'problem', exc)}", line) from None
+        if not isinstance(front, dict):
+            raise ContentError(file, "the front matter between the --- lines must be a mapping of keys to values", 2)
+        body_line = text[: match.end()].count("\n") + 1
+        text = text[match.end():]
+    elif text.startswith("---"):
+        raise ContentError(file, "front matter opened with --- but never closed: add a --- line after it", 1)
+    meta = metadata_from_mapping(file, front, first_line=2)
+    del body_line
+    return [Document(file=file, format="markdown", text=html_to_text(_MARKDOWN.render(text)), meta=meta)]
