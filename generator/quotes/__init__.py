@@ -1,0 +1,9 @@
+"""Quotes stage: quotations of each article, their speakers, and clusters across articles.
+
+    extract_quotes(article) -> tuple[Quote, ...]
+    cluster_quotes(articles, quotes, order) -> tuple[QuoteCluster, ...]
+"""
+
+from .extract import extract_quotes
+
+__all__ = ["extract_quotes"]

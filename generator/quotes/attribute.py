@@ -1,0 +1,155 @@
+"""Who said a quotation: an ordered registry of small rules over the quote's sentence.
+
+Each rule looks at the quote's ``Context`` and returns a ``Mention`` (a name, a
+pronoun, or ``UNNAMED`` for an explicit but unnamed speaker such as "a spokesman
+said", which stops the search), or None to let the next rule try. No speaker is
+better than a wrong one, so every rule is narrow and unnamed speakers give None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .names import NAME_RE, PRONOUNS, clean_name
+
+VERBS = r"""said|says|say|saying|told|tells|telling|added|adds|adding|announced|announces|announcing
+stated|declared|declares|insisted|insists|argued|argues|arguing|noted|notes|noting|warned|warns|warning
+wrote|writes|writing|tweeted|tweets|tweeting|posted|explained|explains|explaining|asked|asks|asking
+replied|replies|claimed|claims|claiming|continued|continues|stressed|stresses|stressing|emphasized
+emphasised|emphasizes|emphasises|informed|urged|urges|alluded|described|describes|describing|remarked
+recalled|recalls|recalling|acknowledged|admitted|admits|conceded|suggested|suggests|predicted|vowed
+promised|pledged|complained|complains|joked|jokes|quipped|responded|responds|testified|highlighted
+touted|mentioned|observed|countered|cautioned|boasted|lamented|charged|contended|maintained
+concluded|reiterated|repeated|shouted|yelled|called|accused|accusing|blasted|slammed|criticized
+criticised|praised|thanked|confirmed|denied|demanded|proclaimed|retorted|snapped|whispered|mused
+agreed|believes|believed|thinks|thought|recounted|explained|assured|assures|reminded|promised
+calling|labeled|labelled|dubbed|branded|declaring|telling|adding""".split()
+VERB = r"(?:" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
+AUX = r"(?:(?:also|later|then|previously|once|again|recently|repeatedly|often|has|had|have|would|will|\w+ly)\s+)*"
+SUBJ = rf"(?P<subj>{NAME_RE.pattern}|[Hh]e|[Ss]he)"
+APPOS = r"(?:,[^,;¤]{1,80},)?"
+ENDS_QUOTE = "¤"
+
+AFTER_SUBJ_VERB = re.compile(rf"^[\s,]*(?P<desc>[^,.;:!?¤“”\"]{{0,60}}?)\s*{APPOS}\s+{AUX}{VERB}")
+AFTER_VERB_SUBJ = re.compile(rf"^[\s,]*{VERB}\s+(?P<desc>[^,.;:!?¤“”\"]{{1,80}})")
+VERB_RE = re.compile(rf"\b{VERB}")
+BEFORE_COLON = re.compile(rf"{SUBJ}\s*:\s*$")
+ACCORDING = re.compile(r"\baccording to\s+(?P<desc>[^,.;:!?¤]{1,80})", re.I)
+DESCRIPTION = re.compile(r"(?:a|an|the|his|her|their|its|one|another|some|several|two|three|many|officials?|spokes\w+|aides?)\b", re.I)
+SUBJECT = re.compile(rf"{SUBJ}{APPOS}\s+{AUX}(?P<verb>[a-z]\w*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The text around one quotation, other quotations masked with '¤'."""
+
+    before: str
+    """From the start of the quote's sentence to the opening mark."""
+    after: str
+    """From the closing mark to the end of the sentence."""
+    closed_by_stop: bool = False
+    """The quote's own text ends with a full stop (so its sentence ended with it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    kind: str
+    """'name', 'pronoun' or 'unnamed' (an explicit speaker that is not a person's name)."""
+    text: str = ""
+
+
+UNNAMED = Mention("unnamed")
+
+
+def _mention(desc: str) -> Mention:
+    """A speaker phrase → a name, a pronoun or an unnamed description."""
+    desc = desc.strip()
+    if desc in ("he", "she", "He", "She"):
+        return Mention("pronoun", desc.casefold())
+    m = NAME_RE.match(desc)
+    name = clean_name(m.group()) if m else None
+    if name:
+        return Mention("name", name)
+    return UNNAMED if DESCRIPTION.match(desc) else None
+
+
+def after_subject_verb(ctx: Context) -> Mention | None:
+    """“...,” Lavrov told Xi / “...,” he added / “...,” a spokesman said."""
+    m = AFTER_SUBJ_VERB.match(ctx.after)
+    if not m or ctx.closed_by_stop or not m.group("desc").strip():
+        return None
+    if len(m.group("desc").split()) > 6:
+        return None
+    return _mention(m.group("desc"))
+
+
+def after_verb_subject(ctx: Context) -> Mention | None:
+    """“...,” said Russian Foreign Minister Sergey Lavrov."""
+    m = AFTER_VERB_SUBJ.match(ctx.after)
+    if not m or ctx.closed_by_stop:
+        return None
+    return _mention(m.group("desc"))
+
+
+def before_colon(ctx: Context) -> Mention | None:
+    """Lavrov: “...”"""
+    m = BEFORE_COLON.search(ctx.before)
+    return _mention(m.group("subj")) if m else None
+
+
+def before_subject_verb(ctx: Context) -> Mention | None:
+    """Wang told his counterpart that ... “...” — the speech verb nearest the quote."""
+    verbs = [m for m in VERB_RE.finditer(ctx.before) if not m.group().endswith("ing")]
+    if not verbs:
+        return None
+    head = ctx.before[: verbs[-1].start()].rstrip()
+    head = re.sub(rf"{AUX}$", "", head + " ").rstrip()
+    m = re.search(rf"(?:^|[\s,;:(—–-])(?P<desc>{NAME_RE.pattern}|[Hh]e|[Ss]he)\s*{APPOS}$", head)
+    if m:
+        return _mention(m.group("desc"))
+    return UNNAMED if re.search(r"\b(?:spokes\w*|official|officials|aide|statement)\s*$", head) else None
+
+
+def sentence_subject(ctx: Context) -> Mention | None:
+    """Wang touted ... by saying they would “...”: the subject of a sentence with a speech cue."""
+    if not (VERB_RE.search(ctx.before) or VERB_RE.search(ctx.after)):
+        return None
+    for m in SUBJECT.finditer(ctx.before):
+        mention = _mention(m.group("subj"))
+        if mention and mention.kind != "unnamed" and m.group("verb") not in ("and", "of", "or", "s"):
+            return mention
+    return None
+
+
+def according_to(ctx: Context) -> Mention | None:
+    """“...,” according to Lavrov. An unnamed source ("a spokesperson") gives no speaker."""
+    m = ACCORDING.search(ctx.after) or ACCORDING.search(ctx.before)
+    if not m:
+        return None
+    mention = _mention(m.group("desc"))
+    return None if mention is None else mention if mention.kind == "name" else UNNAMED
+
+
+RULES: tuple[tuple[str, Callable[[Context], Mention | None]], ...] = (
+    ("after-subject-verb", after_subject_verb),
+    ("after-verb-subject", after_verb_subject),
+    ("before-colon", before_colon),
+    ("before-subject-verb", before_subject_verb),
+    ("sentence-subject", sentence_subject),
+    ("according-to", according_to),
+)
+
+
+def find_mention(ctx: Context) -> Mention | None:
+    """The first rule's answer, None when no rule applies."""
+    for _name, rule in RULES:
+        mention = rule(ctx)
+        if mention is not None:
+            return mention
+    return None
+
+
+def is_pronoun(word: str) -> bool:
+    return word.casefold() in PRONOUNS

@@ -1,0 +1,111 @@
+"""Finding quotation marks: which double marks open and close a quotation.
+
+Only double marks delimit a top-level quotation (design.md); single marks and
+apostrophes are ordinary characters here, so ``Russia’s``, ``isn't``, ``the ’90s``
+and a ‘quote inside a quote’ all stay part of the text around them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Span
+
+MARKS_RE = re.compile("[\"“”„«»‟]")
+OPENERS = frozenset("\"“„«‟")
+# Closers for each opener; a mismatched pair such as “...", is tolerated.
+CLOSERS = {"“": "”\"“", "‟": "”\"“", "\"": "\"”“", "„": "“”\"", "«": "»\"”"}
+
+
+@dataclass(frozen=True, slots=True)
+class RawQuote:
+    """Inner range of a quotation (marks excluded), before trimming and attribution."""
+
+    start: int
+    end: int
+    truncated: bool = False
+
+
+def _looks_closing(text: str, i: int, span: Span) -> bool:
+    """A mark glued to the word before it and not to the word after it."""
+    before = text[i - 1] if i > span.start else " "
+    after = text[i + 1] if i + 1 < span.end else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+def _looks_opening(text: str, i: int, span: Span) -> bool:
+    """A mark after a space (or bracket, dash) and glued to the word after it."""
+    before = text[i - 1] if i > span.start else " "
+    after = text[i + 1] if i + 1 < span.end else " "
+    return (before.isspace() or before in "([{—–-/:") and not after.isspace()
+
+
+def _closes(text: str, i: int, span: Span, opener: str) -> bool:
+    mark = text[i]
+    if mark not in CLOSERS.get(opener, ""):
+        return False
+    if mark == "“" and opener != "„":
+        # An opening-shaped “ inside a “-quote: a typo'd closer only if shaped like one.
+        return _looks_closing(text, i, span)
+    return True
+
+
+def _opens(text: str, i: int, span: Span) -> bool:
+    mark = text[i]
+    if mark not in OPENERS:
+        return False
+    if mark == "\"":
+        # Inch marks (12") and a stray closer are not openers.
+        before = text[i - 1] if i > span.start else " "
+        return not before.isdigit() and not _looks_closing(text, i, span)
+    return True
+
+
+def scan(text: str, spans: list[Span]) -> list[RawQuote]:
+    """Quotations in the kept spans, in text order; one pass over the marks.
+
+    A paragraph that ends inside a quotation continues it when the next paragraph
+    opens with a quotation mark (the convention for multi-paragraph quotes);
+    otherwise the quotation is truncated at the paragraph end.
+    """
+    found: list[RawQuote] = []
+    open_at, opener = -1, ""
+    for n, span in enumerate(spans):
+        continued = open_at >= 0
+        for m in MARKS_RE.finditer(text, span.start, span.end):
+            i = m.start()
+            if open_at >= 0:
+                if continued and i == _first_char(text, span):
+                    continue  # the opening mark of a continuing paragraph
+                if _closes(text, i, span, opener):
+                    found.append(RawQuote(open_at, i))
+                    open_at = -1
+                elif text[i] in "“«„" and _looks_opening(text, i, span):
+                    # A new quotation while one is open: the first was never closed.
+                    found.append(RawQuote(open_at, _last_char_before(text, i), truncated=True))
+                    open_at, opener = i + 1, text[i]
+            elif _opens(text, i, span):
+                open_at, opener = i + 1, text[i]
+            continued = False
+        if open_at >= 0 and not _continues(text, spans, n):
+            found.append(RawQuote(open_at, span.end, truncated=True))
+            open_at = -1
+    return found
+
+
+def _first_char(text: str, span: Span) -> int:
+    return span.start + len(text[span.start : span.end]) - len(text[span.start : span.end].lstrip())
+
+
+def _last_char_before(text: str, i: int) -> int:
+    return len(text[:i].rstrip())
+
+
+def _continues(text: str, spans: list[Span], n: int) -> bool:
+    """True if the paragraph after ``spans[n]`` opens with a quotation mark."""
+    if n + 1 >= len(spans):
+        return False
+    nxt = spans[n + 1]
+    first = _first_char(text, nxt)
+    return first < nxt.end and text[first] in OPENERS

@@ -1,0 +1,94 @@
+"""Personal names in running text: runs of capitalised words, titles stripped.
+
+Deliberately simple (no tagger): a name is one to four capitalised words after
+titles, ranks and nationalities are dropped. It is used to say who spoke and to
+expand a short mention ("Wang") to the fullest form the article first gave ("Wang Yi").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+# One capitalised word, with optional possessive; initials ("J.") and hyphens allowed.
+_CAP = r"(?:[A-Z][\w'’.-]*|O['’][A-Z]\w+|Mc[A-Z]\w+)"
+_PARTICLE = r"(?:de|da|di|van|von|der|den|bin|al|le|la|del|dos|du)"
+NAME_RE = re.compile(rf"(?<![\w'’-]){_CAP}(?:\s(?:{_PARTICLE}\s)?{_CAP}){{0,6}}(?![\w'’-])")
+
+TITLES = frozenset(
+    """president vice prime minister foreign secretary senator sen sen. rep rep. representative
+    gov gov. governor mayor chancellor premier chairman chairwoman chair director spokesman
+    spokeswoman spokesperson general gen gen. judge justice attorney ambassador mr mr. mrs mrs.
+    ms ms. dr dr. prof prof. king queen prince princess pope leader chief executive ceo officer
+    state deputy assistant speaker majority minority whip commissioner candidate nominee
+    democratic republican democrat gop former u.s. us white house press lt. col. sgt. capt.
+    adm. rev. sir lord lady dame pastor coach host anchor top defense defence interior
+    finance home health treasury commerce energy labor labour sens. reps. hillary's
+    minister's first lieutenant colonel sergeant captain admiral professor sheriff""".split()
+)
+DEMONYMS = frozenset(
+    """american chinese russian ukrainian british french german israeli palestinian iranian
+    indian japanese korean north south east west turkish syrian iraqi afghan pakistani mexican
+    canadian australian european italian spanish polish swiss saudi egyptian brazilian
+    venezuelan cuban taiwanese western belarusian english scottish irish welsh dutch swedish
+    norwegian danish greek hungarian austrian""".split()
+)
+# Capitalised words that start sentences or name things, never a person on their own.
+NOT_NAMES = frozenset(
+    """the a an and but or so yet if when while after before as at by for from in into of on
+    to with without according following during since because although though however
+    meanwhile still also this that these those there here it its he she they we i you his her
+    their our my your him them us me who what which where why how then now today yesterday
+    tomorrow monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december mr mrs ms dr
+    state media officials reports report news agency tass xinhua reuters ap afp cnn""".split()
+)
+PRONOUNS = frozenset({"he", "she"})
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word)
+
+
+def clean_name(run: str) -> str | None:
+    """The person's name in a capitalised run ("Chinese Foreign Minister Wang Yi" → "Wang Yi")."""
+    words = [_strip_possessive(w) for w in run.split()]
+    while words and (words[0].casefold() in TITLES or words[0].casefold() in DEMONYMS
+                     or words[0].casefold() in NOT_NAMES):
+        words.pop(0)
+    if not words or words[-1].casefold() in TITLES | DEMONYMS | NOT_NAMES:
+        return None
+    if len(words) > 4 or not words[-1][:1].isupper():
+        return None
+    return " ".join(words)
+
+
+def names_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """(offset, name) of every name in ``text[start:end]``, in order."""
+    found = []
+    for m in NAME_RE.finditer(text, start, len(text) if end is None else end):
+        name = clean_name(m.group())
+        if name:
+            found.append((m.start(), name))
+    return found
+
+
+class NameIndex:
+    """The names of one article in order, to expand short mentions to full names."""
+
+    def __init__(self, names: list[tuple[int, str]]):
+        self._names = names
+        self._tokens = [tuple(n.split()) for _, n in names]
+
+    def full(self, mention: str) -> str:
+        """The first longer name containing ``mention`` as consecutive words, else ``mention``."""
+        want = tuple(mention.split())
+        k = len(want)
+        for tokens in self._tokens:
+            if len(tokens) > k and any(tokens[i : i + k] == want for i in range(len(tokens) - k + 1)):
+                return " ".join(tokens)
+        return mention
+
+    def last_before(self, offset: int) -> str | None:
+        i = bisect_left([p for p, _ in self._names], offset)
+        return self._names[i - 1][1] if i else None
