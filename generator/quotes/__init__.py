@@ -4,6 +4,7 @@
     cluster_quotes(articles, quotes, order) -> tuple[QuoteCluster, ...]
 """
 
+from .cluster import cluster_quotes
 from .extract import extract_quotes
 
-__all__ = ["extract_quotes"]
+__all__ = ["cluster_quotes", "extract_quotes"]

@@ -1,0 +1,118 @@
+"""Clustering: the same quotation across articles, and its status in every article.
+
+Articles are visited in publication order. Each speech quote is compared with the
+clusters begun by earlier articles (candidates found through their rarest shared
+words); a quote that renders no earlier cluster begins a new one, with its article
+as origin. Quotes marked ``speech=False`` (titles, scare quotes) are left out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..model import Article, Quote, QuoteCluster, QuoteOccurrence
+from .match import Match, QuoteWords, better, compare
+from .unquoted import Narrative, find_unquoted
+
+RARE_KEYS = 3
+"""How many of a quote's rarest words look up candidate clusters."""
+COVERED_MIN = 0.5
+"""Share of a quote's words a match must use for the quote not to begin its own cluster."""
+
+
+@dataclass(slots=True)
+class _Builder:
+    """A cluster while it grows (mutable here only; the result is frozen)."""
+
+    canon: QuoteWords
+    origin: str
+    found: dict[str, tuple[Match, QuoteWords]] = field(default_factory=dict)
+
+
+def cluster_quotes(
+    articles: Sequence[Article], quotes: Mapping[str, tuple[Quote, ...]], order: Sequence[str]
+) -> tuple[QuoteCluster, ...]:
+    """Quote clusters with one occurrence per article (``order``: earliest article first)."""
+    by_id = {a.id: a for a in articles}
+    ids = list(order) + sorted((a.id for a in articles if a.id not in set(order)), key=lambda i: by_id[i].order)
+    words = {aid: [QuoteWords.of(q) for q in quotes.get(aid, ()) if q.speech] for aid in ids}
+    frequency = Counter(w for qs in words.values() for q in qs for w in set(q.norm))
+    builders: list[_Builder] = []
+    index: dict[str, list[int]] = defaultdict(list)
+    for aid in ids:
+        covered = _match_earlier(aid, words[aid], builders, index, frequency)
+        _begin_clusters(aid, [q for q in words[aid] if id(q) not in covered], builders, index)
+    narratives = {aid: Narrative.of(by_id[aid], quotes.get(aid, ())) for aid in ids if aid in by_id}
+    return tuple(_freeze(b, ids, narratives) for b in builders)
+
+
+def _keys(quote: QuoteWords, frequency: Counter) -> list[str]:
+    return sorted(set(quote.norm), key=lambda w: (frequency[w], w))[:RARE_KEYS]
+
+
+def _match_earlier(aid: str, quotes: list[QuoteWords], builders: list[_Builder],
+                   index: dict[str, list[int]], frequency: Counter) -> set[int]:
+    """Record the best quote of this article for each earlier cluster; the quotes it covers."""
+    best: dict[int, tuple[Match, QuoteWords]] = {}
+    for quote in quotes:
+        for ci in sorted({ci for w in _keys(quote, frequency) for ci in index.get(w, ())}):
+            match = compare(quote, builders[ci].canon)
+            if match and better(match, best.get(ci, (None,))[0]):
+                best[ci] = (match, quote)
+    covered = set()
+    for ci, (match, quote) in best.items():
+        builders[ci].found[aid] = (match, quote)
+        if match.end - match.start >= COVERED_MIN * len(quote.norm):
+            covered.add(id(quote))
+    return covered
+
+
+def _begin_clusters(aid: str, quotes: list[QuoteWords], builders: list[_Builder],
+                    index: dict[str, list[int]]) -> None:
+    """New clusters for quotes first seen in this article (a repeated quote only once)."""
+    seen: set[tuple[str, ...]] = set()
+    for quote in quotes:
+        if not quote.norm or quote.norm in seen:
+            continue
+        seen.add(quote.norm)
+        builders.append(_Builder(quote, aid, {aid: (Match("verbatim", 100.0, 0, len(quote.norm)), quote)}))
+        for w in set(quote.norm):
+            index[w].append(len(builders) - 1)
+
+
+def _cluster_id(builder: _Builder) -> str:
+    """Stable across builds: a hash of the origin and the canonical words."""
+    key = f"{builder.origin}\n{builder.canon.joined}".encode()
+    return "q-" + hashlib.blake2b(key, digest_size=5).hexdigest()
+
+
+def _freeze(builder: _Builder, ids: list[str], narratives: Mapping[str, Narrative]) -> QuoteCluster:
+    occurrences = []
+    for aid in ids:
+        if aid in builder.found:
+            occurrences.append(_quoted(aid, *builder.found[aid]))
+        else:
+            occurrences.append(_unquoted(aid, builder.canon, narratives.get(aid)))
+    speakers = [builder.canon.quote.speaker] + [o.speaker for o in occurrences]
+    quote = builder.canon.quote
+    return QuoteCluster(_cluster_id(builder), quote.text, next((s for s in speakers if s), None),
+                        builder.origin, tuple(occurrences))
+
+
+def _quoted(aid: str, match: Match, quote: QuoteWords) -> QuoteOccurrence:
+    whole = match.start == 0 and match.end == len(quote.norm)
+    start = quote.quote.start if whole else quote.starts[match.start]
+    end = quote.quote.end if whole else quote.ends[match.end - 1]
+    text = quote.quote.text[start - quote.quote.start : end - quote.quote.start]
+    return QuoteOccurrence(aid, match.status, text, round(match.score, 1), start, end,
+                           match.edits, quote.quote.speaker)
+
+
+def _unquoted(aid: str, canon: QuoteWords, narrative: Narrative | None) -> QuoteOccurrence:
+    found = find_unquoted(canon, narrative) if narrative else None
+    if not found:
+        return QuoteOccurrence(aid, "absent", None, None)
+    return QuoteOccurrence(aid, "unquoted", found.text, round(found.score, 1), found.start, found.end)

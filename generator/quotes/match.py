@@ -1,0 +1,123 @@
+"""Comparing one quotation with a cluster's canonical text: verbatim, altered or partial.
+
+Words are compared case-folded, so case, punctuation, spacing and quote style never
+count. Spelling variants (recognized/recognised) are caught by a character-level
+ratio over the joined words; the edits shown are word-level.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from ..model import EditOp, Quote
+from ..text import WORD_RE
+
+ALTERED_MIN = 80.0
+"""Character ratio over the joined words above which a quote is the same, altered."""
+PARTIAL_MIN = 90.0
+"""Partial-ratio above which a shorter quote is an excerpt of the canonical text."""
+CONTAINS_MIN = 88.0
+"""Partial-ratio above which a longer quote contains the canonical text."""
+MIN_PARTIAL_WORDS = 3
+RANK = {"verbatim": 0, "altered": 1, "partial": 2, "unquoted": 3, "absent": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteWords:
+    """A quote's words: case-folded forms, as written, and their offsets in the article."""
+
+    quote: Quote
+    norm: tuple[str, ...]
+    shown: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, quote: Quote) -> QuoteWords:
+        found = list(WORD_RE.finditer(quote.text))
+        return cls(quote, tuple(m.group().casefold() for m in found), tuple(m.group() for m in found),
+                   tuple(quote.start + m.start() for m in found), tuple(quote.start + m.end() for m in found))
+
+    @property
+    def joined(self) -> str:
+        return " ".join(self.norm)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """How a quote renders the canonical text; ``[start, end)`` are the quote's words used."""
+
+    status: str
+    score: float
+    start: int
+    end: int
+    edits: tuple[EditOp, ...] = ()
+
+
+def _find(needle: tuple[str, ...], hay: tuple[str, ...]) -> int:
+    """Index of ``needle`` as consecutive words of ``hay``, or -1."""
+    k = len(needle)
+    first = needle[0] if needle else None
+    for i in range(len(hay) - k + 1):
+        if hay[i] == first and hay[i : i + k] == needle:
+            return i
+    return -1
+
+
+def _word_range(words: QuoteWords, char_start: int, char_end: int) -> tuple[int, int]:
+    """Word indexes covering a character range of ``words.joined``."""
+    pos, first, last = 0, None, 0
+    for i, w in enumerate(words.norm):
+        if pos + len(w) > char_start and pos < char_end:
+            first = i if first is None else first
+            last = i + 1
+        pos += len(w) + 1
+    return (first or 0), last
+
+
+def edits(canon: QuoteWords, cs: int, ce: int, quote: QuoteWords, qs: int, qe: int) -> tuple[EditOp, ...]:
+    """Word-level changes from the canonical words to the quote's words."""
+    result = []
+    for op in Levenshtein.opcodes(canon.norm[cs:ce], quote.norm[qs:qe]):
+        if op.tag != "equal":
+            result.append(EditOp(op.tag, " ".join(quote.shown[qs + op.dest_start : qs + op.dest_end]),
+                                 " ".join(canon.shown[cs + op.src_start : cs + op.src_end])))
+    return tuple(result)
+
+
+def compare(quote: QuoteWords, canon: QuoteWords) -> Match | None:
+    """The first status that holds for ``quote`` against ``canon``, or None."""
+    q, c = quote.norm, canon.norm
+    if not q or not c:
+        return None
+    if q == c:
+        return Match("verbatim", 100.0, 0, len(q))
+    if len(c) < MIN_PARTIAL_WORDS or len(q) < MIN_PARTIAL_WORDS:
+        return None  # short quotes match only word for word
+    at = _find(c, q)
+    if at >= 0:  # the article quotes more than the canonical text, all of it intact
+        return Match("verbatim", 100.0, at, at + len(c))
+    if _find(q, c) >= 0:
+        return Match("partial", 100.0, 0, len(q))
+    ratio = fuzz.ratio(quote.joined, canon.joined)
+    if ratio >= ALTERED_MIN:
+        return Match("altered", ratio, 0, len(q), edits(canon, 0, len(c), quote, 0, len(q)))
+    if len(q) < len(c):
+        al = fuzz.partial_ratio_alignment(quote.joined, canon.joined, score_cutoff=PARTIAL_MIN)
+        return Match("partial", al.score, 0, len(q)) if al else None
+    al = fuzz.partial_ratio_alignment(canon.joined, quote.joined, score_cutoff=CONTAINS_MIN)
+    if not al:
+        return None
+    qs, qe = _word_range(quote, al.dest_start, al.dest_end)
+    found = edits(canon, 0, len(c), quote, qs, qe)
+    return Match("altered" if found else "verbatim", al.score, qs, qe, found)
+
+
+def better(a: Match, b: Match | None) -> bool:
+    """True if ``a`` is a better rendering than ``b``: higher status, score, more words."""
+    if b is None:
+        return True
+    return (-RANK[a.status], a.score, a.end - a.start) > (-RANK[b.status], b.score, b.end - b.start)
