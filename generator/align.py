@@ -156,18 +156,72 @@ def _clip(run: Run, lo: int, hi: int, min_size: int) -> list[Run]:
     return [p for p in parts if p.size >= min_size]
 
 
-def best_chains(runs: list[Run], max_gap: int, min_words: int, min_run: int) -> list[list[Run]]:
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """Runs that form one passage, and the passage's word ranges in A and S."""
+
+    runs: tuple[Run, ...]
+    a0: int
+    a1: int
+    s0: int
+    s1: int
+
+    def split(self, k: int) -> tuple[Chain, Chain]:
+        """The chain cut before its run ``k``; the outer bounds stay with the halves."""
+        left, right = self.runs[:k], self.runs[k:]
+        return (
+            Chain(left, self.a0, left[-1].a + left[-1].size, self.s0, left[-1].s + left[-1].size),
+            Chain(right, right[0].a, self.a1, right[0].s, self.s1),
+        )
+
+
+def _reach(a: Prepared, s: Prepared, i: int, j: int, step: int, lo: int, hi: int, skip: int) -> tuple[int, int]:
+    """Move a passage edge outwards (``step`` -1 or +1) over edits at the boundary: to the
+    nearest content word both texts share within ``skip`` words, then over identical words.
+    ``(i, j)`` are the first positions outside the passage; A stays inside ``[lo, hi)``."""
+    offsets = sorted(((da, ds) for da in range(skip + 1) for ds in range(skip + 1)), key=lambda o: (sum(o), o))
+    while True:
+        hit = next(
+            ((i + step * da, j + step * ds) for da, ds in offsets
+             if _same(a, s, i + step * da, j + step * ds, lo, hi) and a.content[i + step * da]),
+            None,
+        )
+        if hit is None:
+            return i, j
+        i, j = hit
+        while _same(a, s, i, j, lo, hi):
+            i, j = i + step, j + step
+
+
+def _same(a: Prepared, s: Prepared, i: int, j: int, lo: int, hi: int) -> bool:
+    return lo <= i < hi and 0 <= j < len(s.norm) and a.norm[i] == s.norm[j]
+
+
+def extend(chain: list[Run], a: Prepared, s: Prepared, lo: int, hi: int, skip: int) -> Chain:
+    """The chain with its edges moved over boundary edits, staying inside A's ``[lo, hi)``."""
+    first, last = chain[0], chain[-1]
+    i, j = _reach(a, s, first.a - 1, first.s - 1, -1, lo, hi, skip)
+    k, m = _reach(a, s, last.a + last.size, last.s + last.size, 1, lo, hi, skip)
+    return Chain(tuple(chain), i + 1, k, j + 1, m)
+
+
+def best_chains(
+    runs: list[Run], a: Prepared, s: Prepared, max_gap: int, min_words: int, min_run: int, skip: int
+) -> list[Chain]:
     """Disjoint chains (in A) of at least ``min_words`` words, best first.
 
-    Each round takes the chain that covers most words, then cuts the A range it spans out of
-    the remaining runs, so every word of A is aligned at most once.
+    Each round takes the chain that covers most words, extends its edges over boundary
+    edits, then cuts the A range it spans out of the remaining runs, so every word of A is
+    aligned at most once.
     """
-    chains = []
+    chains: list[Chain] = []
     while runs:
-        chain = _best_chain(runs, max_gap)
-        lo, hi = chain[0].a, chain[-1].a + chain[-1].size
-        if hi - lo < min_words:
+        best = _best_chain(runs, max_gap)
+        if best[-1].a + best[-1].size - best[0].a < min_words:
             break
+        lo = max((c.a1 for c in chains if c.a1 <= best[0].a), default=0)
+        hi = min((c.a0 for c in chains if c.a0 >= best[-1].a + best[-1].size), default=len(a.norm))
+        chain = extend(best, a, s, lo, hi, skip)
         chains.append(chain)
-        runs = [p for r in runs for p in _clip(r, lo, hi, min_run)]
+        runs = [p for r in runs for p in _clip(r, chain.a0, chain.a1, min_run)]
     return chains
