@@ -1,0 +1,103 @@
+"""The build: a flat list of named stages, from the content folder to the written site."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import clean as clean_stage
+from .compare import AlignSettings, compare_prepared, prepared
+from .config import Config, load_config
+from .errors import BuildError, Problem
+from .model import Article, Document, PairResult, QuoteCluster
+from .progress import Progress
+from .provenance import Provenance, provenance
+from .quotes import cluster_quotes, extract_quotes
+from .read import read_content
+from .render import write_site
+from .segment import segment
+from .site import site_pages
+
+TITLE_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the site shows, computed from the articles."""
+
+    articles: tuple[Article, ...]
+    """In publication order."""
+    pairs: tuple[PairResult, ...]
+    quotes: tuple[QuoteCluster, ...]
+    provenance: Provenance
+    semantic: bool
+    """Whether paraphrase detection ran."""
+    pairs_complete: bool = True
+
+
+def load_site(site_dir: Path) -> tuple[Config, list[Article], list[Problem]]:
+    """Read, clean and segment every article of the site; raise BuildError listing every
+    problem if any input is wrong (warnings are returned)."""
+    config, problems = load_config(site_dir)
+    documents, read_problems = read_content(config)
+    articles, clean_problems = prepare(documents, config)
+    problems += read_problems + clean_problems
+    if any(not p.warning for p in problems):
+        raise BuildError(problems)
+    return config, articles, problems
+
+
+def build(site_dir: Path, output: Path | None = None, jobs: int | None = None,
+          progress: Progress | None = None) -> tuple[Analysis, list[Problem]]:
+    """Build the site of ``site_dir`` into ``output``. Raises BuildError, before anything is
+    written, if any input has an error."""
+    progress = progress or Progress(enabled=False)
+    config, articles, problems = load_site(site_dir)
+    analysis = analyse(articles, config, progress, jobs)
+    write_site(site_pages(analysis, config), output or site_dir / config.output, config, progress)
+    return analysis, problems
+
+
+def prepare(documents: list[tuple[str, Document]], config: Config) -> tuple[list[Article], list[Problem]]:
+    """Clean and segment every document; an article left with no words is an error."""
+    articles, problems = [], []
+    for order, (article_id, document) in enumerate(documents):
+        cleaned = clean_stage.clean(document, config.clean)
+        article = segment(article_id, document, cleaned.trimmed, cleaned.credits, order)
+        if not article.words:
+            problems.append(Problem(document.file, "no article text left after cleaning"
+                                    + (" (the file holds only boilerplate)" if document.text.strip() else "")))
+            continue
+        articles.append(_with_title(article))
+    return articles, problems
+
+
+def _with_title(article: Article) -> Article:
+    """An untitled article is named by the start of its first sentence."""
+    if article.meta.title:
+        return article
+    first = article.sentences[0]
+    words = article.text[first.start:first.end].split()
+    title = " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
+    return replace(article, meta=replace(article.meta, title=re.sub(r"[.,;:]$", "", title)))
+
+
+def analyse(articles: list[Article], config: Config, progress: Progress, jobs: int | None) -> Analysis:
+    """Compare, quotes, provenance: the analysis stages, in order."""
+    settings = AlignSettings(**dict(config.compare))
+    pairs = compare_all(articles, settings, progress)
+    prov = provenance(articles, pairs)
+    by_id = {a.id: a for a in articles}
+    ordered = tuple(by_id[i] for i in prov.order)
+    quotes = {a.id: extract_quotes(a) for a in progress.iter(ordered, "quotes")}
+    clusters = cluster_quotes(ordered, quotes, prov.order)
+    return Analysis(ordered, tuple(pairs), tuple(clusters), prov, semantic=False)
+
+
+def compare_all(articles: list[Article], settings: AlignSettings, progress: Progress) -> list[PairResult]:
+    """Every ordered pair (article, source) of distinct articles, in file order."""
+    ready = {a.id: prepared(a, settings.seed) for a in articles}
+    pairs = [(a, s) for a in articles for s in articles if a.id != s.id]
+    return [compare_prepared(a, s, ready[a.id], ready[s.id], settings)
+            for a, s in progress.iter(pairs, "compare")]

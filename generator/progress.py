@@ -1,0 +1,38 @@
+"""Progress of the build's stages: a bar per stage on a terminal, plain lines in CI."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from tqdm import tqdm
+
+T = TypeVar("T")
+
+
+class Progress:
+    """Reports each stage on stderr; silent when disabled (tests, `check`)."""
+
+    def __init__(self, enabled: bool = True, stream=sys.stderr):
+        self.enabled = enabled
+        self.stream = stream
+        self.tty = enabled and stream.isatty()
+
+    def iter(self, items: Iterable[T], stage: str) -> Iterator[T]:
+        items = list(items)
+        if not self.enabled:
+            yield from items
+            return
+        if self.tty:
+            yield from tqdm(items, desc=f"{stage:>9}", unit="", file=self.stream, leave=False)
+            self.log(f"{stage}: {len(items)} done")
+            return
+        started = time.perf_counter()
+        yield from items
+        self.log(f"{stage}: {len(items)} done in {time.perf_counter() - started:.2f} s")
+
+    def log(self, message: str) -> None:
+        if self.enabled:
+            print(message, file=self.stream, flush=True)

@@ -1,0 +1,87 @@
+"""Render stage: Jinja templates → files, written atomically into the output folder.
+
+The site is written into a temporary folder beside the output and swapped in only when
+complete, so a failed or interrupted build leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .config import Config
+from .paths import relative
+from .progress import Progress
+from .site import Page
+from .site.common import display_date, host, percent, safe_url
+
+BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+STATIC_DIR = "static"
+
+
+def template_dirs(config: Config) -> list[Path]:
+    """The site's own templates/ first (a theme overrides any file), then the built-in ones."""
+    own = (config.site_dir / "templates").resolve()
+    return [own, BUILTIN_TEMPLATES] if own.is_dir() and own != BUILTIN_TEMPLATES else [BUILTIN_TEMPLATES]
+
+
+def environment(config: Config) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader([str(d) for d in template_dirs(config)]),
+        autoescape=select_autoescape(["html", "xml", "svg"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(percent=percent, date=display_date, safe_url=safe_url, host=host)
+    return env
+
+
+def _render(env: Environment, page: Page) -> str:
+    if page.text is not None:
+        return page.text
+    root = relative(".", page.path)
+    root = "" if root == "." else root + "/"
+    link = lambda target: relative(target, page.path)  # noqa: E731 - a one-line helper for templates
+    return env.get_template(page.template).render(page.context, root=root, link=link, page_path=page.path)
+
+
+def _copy_static(config: Config, dest: Path) -> None:
+    for directory in reversed(template_dirs(config)):
+        static = directory / STATIC_DIR
+        if static.is_dir():
+            shutil.copytree(static, dest / STATIC_DIR, dirs_exist_ok=True)
+
+
+def write_site(pages: list[Page], output: Path, config: Config, progress: Progress) -> None:
+    """Render every page into a fresh folder beside ``output`` and swap it in."""
+    env = environment(config)
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+    try:
+        for page in progress.iter(pages, "render"):
+            target = staging / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(_render(env, page), encoding="utf-8")
+        _copy_static(config, staging)
+        _swap(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _swap(staging: Path, output: Path) -> None:
+    """Replace ``output`` by ``staging`` with two renames; the old site is removed last."""
+    old = None
+    if output.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
+        os.rename(output, old / "site")
+    os.rename(staging, output)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)

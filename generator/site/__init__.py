@@ -1,0 +1,69 @@
+"""Site stage: turn the analysis into page contexts (view models) for the templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..labels import derivation_label
+from ..paths import article_page, pair_page, worthy_pairs
+from ..report import pairs_csv, quotes_csv, report_data, report_json
+from .article import article_view
+from .common import SiteInfo
+from .overview import Edge, cell, findings, graph
+from .pair import pair_view
+from .quotes import STATUS_LABELS, quote_rows, speakers
+
+if TYPE_CHECKING:
+    from ..build import Analysis
+    from ..config import Config
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One file of the output: a template with its context, or ready text."""
+
+    path: str
+    template: str | None = None
+    context: dict[str, Any] | None = None
+    text: str | None = None
+
+
+def site_pages(analysis: Analysis, config: Config) -> list[Page]:
+    info = SiteInfo(config.title, config.description, config.footer, analysis.semantic)
+    articles = analysis.articles
+    by_id = {a.id: a for a in articles}
+    pairs = {(p.article, p.source): p for p in analysis.pairs}
+    worthy = worthy_pairs(analysis.pairs, len(articles))
+    links = analysis.provenance.sources
+    edges = [Edge(s.article, s.source, s.share, s.credited) for s in links]
+    data = report_data(analysis)
+    common = {"site": info, "statuses": STATUS_LABELS}
+    pages = [
+        Page("index.html", "index.html", {**common, "articles": articles, "findings": findings(
+            articles, pairs, edges, analysis.quotes, analysis.semantic),
+            "matrix": [[cell(pairs.get((a.id, s.id)), pair_page(a.id, s.id) if (a.id, s.id) in worthy else None)
+                        for s in articles] for a in articles],
+            "graph": graph(articles, edges), "quote_count": len(analysis.quotes)}),
+        Page("quotes.html", "quotes.html", {**common, "articles": articles,
+                                            "rows": quote_rows(analysis.quotes, articles),
+                                            "speakers": speakers(analysis.quotes)}),
+        Page("404.html", "404.html", {**common}),
+        Page("report.json", text=report_json(data)),
+        Page("pairs.csv", text=pairs_csv(data)),
+        Page("quotes.csv", text=quotes_csv(data)),
+    ]
+    for article in articles:
+        own = [p for p in analysis.pairs if p.article == article.id]
+        direct = {s.source: s.credited for s in links if s.article == article.id}
+        view = article_view(article, own, by_id, direct, analysis.quotes)
+        pages.append(Page(article_page(article.id), "article.html", {**common, "view": view, "worthy": worthy}))
+    for key in sorted(worthy, key=lambda k: (by_id[k[0]].order, by_id[k[1]].order)):
+        pair = pairs[key]
+        view = pair_view(pair, pairs.get(key[::-1]), by_id[key[0]], by_id[key[1]], derivation_label(pair.reuse))
+        pages.append(Page(pair_page(*key), "pair.html", {**common, "view": view, "worthy": worthy}))
+    if config.base_url:
+        pages.append(Page("sitemap.xml", "sitemap.xml", {"base_url": config.base_url.rstrip("/") + "/",
+                                                         "paths": [p.path for p in pages if p.path.endswith(".html")
+                                                                   and p.path != "404.html"]}))
+    return pages

@@ -1,0 +1,89 @@
+"""Context of a pair page: an article and one source side by side, passages linked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from ..marks import Mark
+from ..model import Article, Passage, PairResult
+from .common import ParagraphView, paragraphs, trimmed_marks, word_span
+
+
+@dataclass(frozen=True, slots=True)
+class DiffPart:
+    op: str
+    """'equal', 'insert' (only in the article), 'delete' (only in the source) or 'replace'."""
+    article_text: str
+    source_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PassageView:
+    number: int
+    kind: str
+    score: float
+    words: int
+    article_text: str
+    source_text: str
+    diff: tuple[DiffPart, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PairView:
+    article: Article
+    source: Article
+    pair: PairResult
+    reverse: PairResult | None
+    """The same two articles the other way round."""
+    article_paragraphs: tuple[ParagraphView, ...]
+    source_paragraphs: tuple[ParagraphView, ...]
+    passages: tuple[PassageView, ...]
+    label: str
+    """The derivation label of the pair ('wholly derived', ...)."""
+
+
+def _words_text(article: Article, start: int, end: int) -> str:
+    if end <= start:
+        return ""
+    span = word_span(article, start, end)
+    return article.text[span.start:span.end]
+
+
+def word_diff(article: Article, a0: int, a1: int, source: Article, s0: int, s1: int) -> tuple[DiffPart, ...]:
+    """Word-level changes from the source's wording to the article's (display text kept)."""
+    a_norm, s_norm = article.words.norm[a0:a1], source.words.norm[s0:s1]
+    return tuple(
+        DiffPart(op.tag, _words_text(article, a0 + op.dest_start, a0 + op.dest_end),
+                 _words_text(source, s0 + op.src_start, s0 + op.src_end))
+        for op in Levenshtein.opcodes(s_norm, a_norm)
+    )
+
+
+def passage_view(n: int, p: Passage, article: Article, source: Article) -> PassageView:
+    diff = word_diff(article, p.a_start, p.a_end, source, p.s_start, p.s_end) if p.kind == "edited" else ()
+    return PassageView(n, p.kind, p.score, p.a_end - p.a_start,
+                       _words_text(article, p.a_start, p.a_end), _words_text(source, p.s_start, p.s_end), diff)
+
+
+def passage_marks(passages: tuple[Passage, ...], doc: Article, side: str) -> list[Mark]:
+    marks = []
+    for n, p in enumerate(passages, 1):
+        first, last = (p.a_start, p.a_end) if side == "a" else (p.s_start, p.s_end)
+        if last > first:
+            span = word_span(doc, first, last)
+            marks.append(Mark(span.start, span.end, p.kind, ref=str(n),
+                              label=f"passage {n}: {p.kind}, similarity {round(p.score)}%"))
+    return marks
+
+
+def pair_view(pair: PairResult, reverse: PairResult | None, article: Article, source: Article, label: str) -> PairView:
+    passages = tuple(sorted(pair.passages, key=lambda p: p.a_start))
+    return PairView(
+        article=article, source=source, pair=pair, reverse=reverse,
+        article_paragraphs=paragraphs(article, trimmed_marks(article) + passage_marks(passages, article, "a")),
+        source_paragraphs=paragraphs(source, trimmed_marks(source) + passage_marks(passages, source, "s")),
+        passages=tuple(passage_view(n, p, article, source) for n, p in enumerate(passages, 1)),
+        label=label,
+    )

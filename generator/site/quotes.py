@@ -1,0 +1,47 @@
+"""Context of the quote table: a row per quote cluster, a column per article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Article, QuoteCluster, QuoteOccurrence
+
+STATUS_LABELS = {
+    "verbatim": ("=", "verbatim", "quoted word for word"),
+    "altered": ("≠", "altered", "quoted with words changed"),
+    "partial": ("…", "partial", "only part of it quoted"),
+    "unquoted": ("!", "unquoted", "its words used without quotation marks"),
+    "absent": ("·", "absent", "not in this article"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCell:
+    occurrence: QuoteOccurrence
+    icon: str
+    label: str
+    meaning: str
+    origin: bool
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRowView:
+    cluster: QuoteCluster
+    origin: Article
+    cells: tuple[QuoteCell, ...]
+    """One per article, in the column order."""
+
+
+def quote_rows(clusters: tuple[QuoteCluster, ...], articles: tuple[Article, ...]) -> tuple[QuoteRowView, ...]:
+    by_id = {a.id: a for a in articles}
+    rows = []
+    for cluster in clusters:
+        occ = {o.article: o for o in cluster.occurrences}
+        cells = tuple(QuoteCell(occ[a.id], *STATUS_LABELS[occ[a.id].status], a.id == cluster.origin)
+                      for a in articles if a.id in occ)
+        rows.append(QuoteRowView(cluster, by_id[cluster.origin], cells))
+    return tuple(rows)
+
+
+def speakers(clusters: tuple[QuoteCluster, ...]) -> list[str]:
+    return sorted({c.speaker for c in clusters if c.speaker})
