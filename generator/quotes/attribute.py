@@ -25,7 +25,7 @@ touted|mentioned|observed|countered|cautioned|boasted|lamented|charged|contended
 concluded|reiterated|repeated|shouted|yelled|called|accused|accusing|blasted|slammed|criticized
 criticised|praised|thanked|confirmed|denied|demanded|proclaimed|retorted|snapped|whispered|mused
 agreed|believes|believed|thinks|thought|recounted|explained|assured|assures|reminded|promised
-calling|labeled|labelled|dubbed|branded|declaring|telling|adding""".split()
+spoke|speaks|speaking|calling|labeled|labelled|dubbed|branded|declaring|telling|adding""".split()
 VERB = r"(?:" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
 AUX = r"(?:(?:also|later|then|previously|once|again|recently|repeatedly|often|has|had|have|would|will|\w+ly)\s+)*"
 SUBJ = rf"(?P<subj>{NAME_RE.pattern}|[Hh]e|[Ss]he)"

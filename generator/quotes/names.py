@@ -50,17 +50,24 @@ def _strip_possessive(word: str) -> str:
     return re.sub(r"['’]s?$", "", word)
 
 
+def _is_name_word(word: str) -> bool:
+    folded = word.casefold()
+    return folded not in TITLES and folded not in DEMONYMS and folded not in NOT_NAMES
+
+
 def clean_name(run: str) -> str | None:
-    """The person's name in a capitalised run ("Chinese Foreign Minister Wang Yi" → "Wang Yi")."""
-    words = [_strip_possessive(w) for w in run.split()]
-    while words and (words[0].casefold() in TITLES or words[0].casefold() in DEMONYMS
-                     or words[0].casefold() in NOT_NAMES):
-        words.pop(0)
-    if not words or words[-1].casefold() in TITLES | DEMONYMS | NOT_NAMES:
+    """The person's name in a capitalised run ("Chinese Foreign Minister Wang Yi" → "Wang Yi",
+    "Russia's Foreign Minister Sergei Lavrov" → "Sergei Lavrov")."""
+    raw = run.split()
+    # The name is what follows the last title, nationality or possessive ("Russia's").
+    cut = 0
+    for i, word in enumerate(raw[:-1]):
+        if not _is_name_word(_strip_possessive(word)) or re.search(r"['’]s?$", word):
+            cut = i + 1
+    words = [_strip_possessive(w) for w in raw[cut:]]
+    if not words or not all(_is_name_word(w) for w in words) or len(words) > 4:
         return None
-    if len(words) > 4 or not words[-1][:1].isupper():
-        return None
-    return " ".join(words)
+    return " ".join(words) if words[-1][:1].isupper() else None
 
 
 def names_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:

@@ -1,0 +1,59 @@
+"""Extraction and attribution, on the readable cases of tests/fixtures/quotes/extract.txt."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from generator.model import Trimmed
+from generator.quotes import extract_quotes
+from generator.segment import article_from_text
+
+FIXTURE = Path(__file__).parent / "fixtures" / "quotes" / "extract.txt"
+
+
+def load_cases(path: Path) -> list[tuple[str, str, list[tuple[str, str | None, set[str]]]]]:
+    """(name, article text, expected quotes) of every case in a fixture file."""
+    lines = [line for line in path.read_text(encoding="utf-8").split("\n") if not line.startswith("#")]
+    cases = []
+    for block in "\n".join(lines).split("=== ")[1:]:
+        name, _, rest = block.partition("\n")
+        text, _, expected = rest.partition("\n---\n")
+        quotes = []
+        for line in filter(None, (x.strip() for x in expected.split("\n"))):
+            quoted, speaker, *flags = (part.strip() for part in line.split(" @ "))
+            quotes.append((quoted.replace("\\n", "\n"), None if speaker == "-" else speaker, set(flags)))
+        cases.append((name, text.strip(), quotes))
+    return cases
+
+
+CASES = load_cases(FIXTURE)
+
+
+def flags(quote) -> set[str]:
+    return {name for name, on in (("truncated", quote.truncated), ("not-speech", not quote.speech)) if on}
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_fixture_case(name, text, expected):
+    article = article_from_text("a", text)
+    quotes = extract_quotes(article)
+    got = [(q.text, q.speaker, flags(q)) for q in quotes]
+    assert got == [(t, s, f) for t, s, f in expected]
+    for q in quotes:
+        assert article.text[q.start : q.end] == q.text
+        assert q.text == q.text.strip()
+
+
+def test_quotes_in_trimmed_text_are_ignored():
+    article = article_from_text("a", "“Kept quote here,” said Tom Baker.\n\nRelated: “Trimmed quote,” said Tom Baker.")
+    second = article.paragraphs[1]
+    article = dataclasses.replace(article, trimmed=(Trimmed(second.start, second.end, "related"),))
+    assert [q.text for q in extract_quotes(article)] == ["Kept quote here"]
+
+
+def test_empty_and_unclosed_marks():
+    article = article_from_text("a", "An empty pair “” and a 12\" ruler.")
+    assert extract_quotes(article) == ()
