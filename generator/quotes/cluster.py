@@ -37,7 +37,8 @@ def cluster_quotes(
 ) -> tuple[QuoteCluster, ...]:
     """Quote clusters with one occurrence per article (``order``: earliest article first)."""
     by_id = {a.id: a for a in articles}
-    ids = list(order) + sorted((a.id for a in articles if a.id not in set(order)), key=lambda i: by_id[i].order)
+    ids = [aid for aid in order if aid in by_id]
+    ids += sorted((a.id for a in articles if a.id not in set(ids)), key=lambda i: by_id[i].order)
     words = {aid: [QuoteWords.of(q) for q in quotes.get(aid, ()) if q.speech] for aid in ids}
     frequency = Counter(w for qs in words.values() for q in qs for w in set(q.norm))
     builders: list[_Builder] = []
@@ -55,18 +56,21 @@ def _keys(quote: QuoteWords, frequency: Counter) -> list[str]:
 
 def _match_earlier(aid: str, quotes: list[QuoteWords], builders: list[_Builder],
                    index: dict[str, list[int]], frequency: Counter) -> set[int]:
-    """Record the best quote of this article for each earlier cluster; the quotes it covers."""
+    """Record the best quote of this article for each earlier cluster; return the quotes
+    that render an earlier cluster (they begin no cluster of their own)."""
     best: dict[int, tuple[Match, QuoteWords]] = {}
+    covered = set()
     for quote in quotes:
         for ci in sorted({ci for w in _keys(quote, frequency) for ci in index.get(w, ())}):
             match = compare(quote, builders[ci].canon)
-            if match and better(match, best.get(ci, (None,))[0]):
+            if not match:
+                continue
+            if match.end - match.start >= COVERED_MIN * len(quote.norm):
+                covered.add(id(quote))  # a rendering of an earlier quote, even if not the best
+            if better(match, best.get(ci, (None,))[0]):
                 best[ci] = (match, quote)
-    covered = set()
-    for ci, (match, quote) in best.items():
-        builders[ci].found[aid] = (match, quote)
-        if match.end - match.start >= COVERED_MIN * len(quote.norm):
-            covered.add(id(quote))
+    for ci, found in best.items():
+        builders[ci].found[aid] = found
     return covered
 
 
