@@ -184,3 +184,44 @@ def _display(article: Article, start: int, end: int) -> str:
     if end <= start:
         return ""
     return article.text[article.words.starts[start] : article.words.ends[end - 1]]
+
+
+def compare_all(articles: list[Article], settings: AlignSettings = DEFAULT) -> list[PairResult]:
+    """Every ordered pair of distinct articles, row by row (article, then source, in the
+    given order). Shared seed and shingle counts for all pairs come from one sparse matrix
+    product; only pairs that share a seed are aligned."""
+    prepped = [prepared(article, settings.seed) for article in articles]
+    shared_seeds = _shared_counts([p.seed_set for p in prepped])
+    shared_shingles = _shared_counts([p.shingles for p in prepped])
+    results = []
+    for i, (article, a) in enumerate(zip(articles, prepped)):
+        for j, (source, s) in enumerate(zip(articles, prepped)):
+            if i == j:
+                continue
+            if shared_seeds[i].get(j, 0) == 0:
+                cont = round(shared_shingles[i].get(j, 0) / len(a.shingles), 4) if a.shingles else 0.0
+                results.append(_result(article, source, (), cont))
+            else:
+                results.append(compare_prepared(article, source, a, s, settings))
+    return results
+
+
+def _shared_counts(sets: list[frozenset[int]]) -> list[dict[int, int]]:
+    """For each set, how many elements it shares with each other set (absent: none), by a
+    sparse incidence-matrix product (design.md: 0.22 s at N = 1,000)."""
+    import numpy as np
+    from scipy import sparse
+
+    columns: dict[int, int] = {}
+    rows = [np.fromiter((columns.setdefault(h, len(columns)) for h in s), dtype=np.int64) for s in sets]
+    indptr = np.cumsum([0] + [len(r) for r in rows])
+    indices = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    incidence = sparse.csr_matrix(
+        (np.ones(len(indices), dtype=np.int32), indices, indptr), shape=(len(sets), len(columns))
+    )
+    product = (incidence @ incidence.T).tocsr()
+    return [
+        dict(zip(product.indices[product.indptr[k] : product.indptr[k + 1]].tolist(),
+                 product.data[product.indptr[k] : product.indptr[k + 1]].tolist()))
+        for k in range(len(sets))
+    ]

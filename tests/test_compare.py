@@ -9,7 +9,7 @@ import pytest
 
 from generator import compare
 from generator.align import prepare
-from generator.compare import AlignSettings, compare_pair, compare_prepared, containment
+from generator.compare import AlignSettings, compare_all, compare_pair, compare_prepared, containment
 from generator.segment import article_from_text
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
@@ -200,3 +200,10 @@ def test_figures_rounded_to_four_decimals(seeds):
     for value in (result.reuse, result.verbatim, result.edited, result.containment):
         assert value == round(value, 4)
     assert 0 < result.reuse <= 1
+
+
+def test_compare_all_matches_compare_pair(seeds):
+    articles = [*seeds, art("n", " ".join(NEW)), art("s", " ".join(SOURCE)), art("e", "")]
+    results = compare_all(articles, SETTINGS)
+    expected = [compare_pair(a, s, SETTINGS) for a in articles for s in articles if a is not s]
+    assert results == expected
