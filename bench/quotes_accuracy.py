@@ -1,0 +1,134 @@
+"""Direct-quote extraction and speaker accuracy on PolNeAR (train + dev).
+
+Gold direct quotes: each fragment of an attribution's Content span that starts and ends
+at a double quotation mark (PolNeAR has no direct/indirect label; this is the README's
+heuristic). A predicted quote matches a gold one when their inner ranges, trimmed of
+spaces and punctuation, are equal or overlap by at least 90% of the longer.
+Speaker accuracy is over matched quotes whose gold Source is a name (not a pronoun or a
+description): correct when the predicted speaker shares a capitalised word with it.
+
+    python bench/quotes_accuracy.py [/work/shared/corpora/polnear] [--errors N]
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generator.model import Document, Metadata  # noqa: E402
+from generator.quotes import extract_quotes  # noqa: E402
+from generator.segment import segment  # noqa: E402
+
+OPEN, CLOSE = "\"“„«", "\"”“»"
+PUNCT = " \t\n.,;:!?'’‘\"“”„«»—–-()"
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "his", "her", "their"}
+
+
+def spans(field: str) -> list[tuple[int, int]]:
+    return [tuple(map(int, part.split())) for part in field.split(";")]
+
+
+def gold(text: str, ann: Path) -> list[tuple[int, int, str | None]]:
+    """(start, end, source text) of every direct quote fragment in one annotation file."""
+    tspans, links = {}, []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, _, rest = parts[1].partition(" ")
+            tspans[parts[0]] = (label, spans(rest))
+        elif line.startswith("E") and len(parts) >= 2:
+            links.append(dict(p.split(":") for p in parts[1].split() if ":" in p))
+    result = []
+    for link in links:
+        content = tspans.get(link.get("Content"))
+        source = tspans.get(link.get("Source"))
+        source_text = " ".join(text[s:e] for s, e in source[1]) if source else None
+        for start, end in content[1] if content else ():
+            frag = text[start:end].strip()
+            if len(frag) > 2 and frag[0] in OPEN and frag.rstrip(".,") [-1] in CLOSE:
+                result.append((start, end, source_text))
+    return result
+
+
+def core(text: str, start: int, end: int) -> tuple[int, int]:
+    """A range trimmed of spaces, marks and punctuation at both ends."""
+    while start < end and text[start] in PUNCT:
+        start += 1
+    while end > start and text[end - 1] in PUNCT:
+        end -= 1
+    return start, end
+
+
+def same(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    overlap = min(a[1], b[1]) - max(a[0], b[0])
+    return a == b or overlap >= 0.9 * max(a[1] - a[0], b[1] - b[0])
+
+
+def speaker_ok(predicted: str | None, source: str) -> bool:
+    words = {w.casefold() for w in re.findall(r"[A-Z][\w'’-]+", source)}
+    return bool(predicted) and bool(words & {w.casefold() for w in predicted.split()})
+
+
+def named(source: str | None) -> bool:
+    return bool(source) and source.strip().casefold() not in PRONOUNS and bool(re.search(r"\b[A-Z][a-z]", source))
+
+
+def evaluate(root: Path, show_errors: int = 0) -> dict[str, float]:
+    counts, errors = Counter(), []
+    started = time.perf_counter()
+    for part in ("train", "dev"):
+        for path in sorted((root / "data" / part / "text").glob("*.txt")):
+            anns = sorted((root / "data" / part / "attributions").glob(path.stem + "_*.ann"))
+            if not anns:
+                continue
+            text = path.read_text(encoding="utf-8")
+            article = segment(path.stem, Document(path.name, "text", text, Metadata()))
+            predicted = [q for q in extract_quotes(article) if q.speech]
+            counts["words"] += len(article.words)
+            golds = [(core(text, s, e), src) for s, e, src in gold(text, anns[0])]
+            preds = [(core(text, q.start, q.end), q) for q in predicted]
+            matched = set()
+            for g, src in golds:
+                hit = next((i for i, (p, _) in enumerate(preds) if i not in matched and same(g, p)), None)
+                counts["gold"] += 1
+                if hit is None:
+                    errors.append(("missed", text[g[0]:g[1]][:90], src))
+                    continue
+                matched.add(hit)
+                counts["tp"] += 1
+                quote = preds[hit][1]
+                if named(src):
+                    counts["named"] += 1
+                    counts["given"] += quote.speaker is not None
+                    ok = speaker_ok(quote.speaker, src)
+                    counts["right"] += ok
+                    if not ok:
+                        errors.append(("speaker", quote.text[:60], f"{quote.speaker!r} vs {src!r}"))
+            counts["pred"] += len(preds)
+            errors += [("spurious", preds[i][1].text[:90], "") for i in range(len(preds)) if i not in matched]
+    p = counts["tp"] / max(1, counts["pred"])
+    r = counts["tp"] / max(1, counts["gold"])
+    result = {
+        "gold quotes": counts["gold"], "predicted": counts["pred"], "precision": p, "recall": r,
+        "f1": 2 * p * r / max(1e-9, p + r), "named sources": counts["named"],
+        "speaker accuracy": counts["right"] / max(1, counts["named"]),
+        "speaker precision (when given)": counts["right"] / max(1, counts["given"]),
+        "speaker coverage": counts["given"] / max(1, counts["named"]),
+        "seconds": time.perf_counter() - started, "words": counts["words"],
+    }
+    for kind, a, b in errors[:show_errors] if show_errors else ():
+        print(f"{kind:9} {a!r}  {b}")
+    return result
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(sys.argv[sys.argv.index("--errors") + 1]) if "--errors" in sys.argv else 0
+    args = [a for a in args if a != str(n)]
+    for key, value in evaluate(Path(args[0] if args else "/work/shared/corpora/polnear"), n).items():
+        print(f"{key:32} {value:.3f}" if isinstance(value, float) else f"{key:32} {value}")
