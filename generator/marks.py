@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from .model import Span
 
 
+PASSAGE_KINDS = frozenset({"verbatim", "edited", "paraphrase"})
+
+
 @dataclass(frozen=True, slots=True)
 class Mark:
     """A highlight over a character range: a trimmed span, a passage, a quote."""
@@ -32,6 +35,15 @@ class Run:
     marks: tuple[Mark, ...]
     opens: tuple[Mark, ...]
     """The marks that begin at this run (where an anchor id belongs)."""
+
+    @property
+    def passage(self) -> Mark | None:
+        """The aligned passage this run lies in, if any."""
+        return next((m for m in self.marks if m.kind in PASSAGE_KINDS), None)
+
+    @property
+    def quote(self) -> Mark | None:
+        return next((m for m in self.marks if m.kind.startswith("quote-")), None)
 
 
 def runs(text: str, span: Span, marks: Iterable[Mark]) -> list[Run]:

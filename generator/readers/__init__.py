@@ -29,12 +29,26 @@ def decode(file: str, raw: bytes) -> tuple[str, Problem | None]:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        best = from_bytes(raw).best()
-        if best is None:
+        text, encoding = _legacy_decode(raw)
+        if text is None:
             raise ContentError(file, "not UTF-8 and no other text encoding fits; save it as UTF-8", line) from None
-        warning = Problem(file, f"not UTF-8 (first bad byte on line {line}); read as {best.encoding}",
+        warning = Problem(file, f"not UTF-8 (first bad byte on line {line}); read as {encoding}",
                           line, warning=True)
-        return str(best), warning
+        return text, warning
+
+
+def _legacy_decode(raw: bytes) -> tuple[str | None, str]:
+    """The detected encoding, except that Windows-1252 wins among single-byte Latin code
+    pages: short texts do not tell them apart, and it is what old news files use."""
+    best = from_bytes(raw).best()
+    if best is None:
+        return None, ""
+    if best.encoding.startswith(("cp125", "iso8859", "latin", "mac_")):
+        try:
+            return raw.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return str(best), best.encoding
 
 
 def detect_format(file: str, text: str) -> str:

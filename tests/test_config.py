@@ -1,0 +1,43 @@
+"""site.yml: defaults, metadata for raw files, and every bad key reported with its line."""
+
+from __future__ import annotations
+
+from generator.config import load_config
+
+
+def test_no_site_yml_gives_the_defaults(tmp_path):
+    config, problems = load_config(tmp_path)
+    assert problems == [] and config.output == "public" and config.semantic == "auto"
+
+
+def test_values_and_article_metadata(tmp_path):
+    (tmp_path / "site.yml").write_text(
+        "title: T\nbase_url: https://example.org/report/\njobs: 2\nsemantic: off\n"
+        "articles:\n  a.txt:\n    outlet: Paper\n    published: 9 April 2024\n"
+        "clean:\n  trim: ['Sponsored by .*']\ncompare:\n  min_passage: 10\n", encoding="utf-8")
+    config, problems = load_config(tmp_path)
+    assert problems == []
+    assert (config.title, config.jobs, config.semantic) == ("T", 2, "off")
+    meta = config.metadata_for("a.txt")
+    assert meta.outlet == "Paper" and meta.published == "2024-04-09"
+    assert config.clean.trim == ("Sponsored by .*",)
+    assert dict(config.compare) == {"min_passage": 10}
+
+
+def test_every_problem_has_its_line(tmp_path):
+    (tmp_path / "site.yml").write_text(
+        "title: T\nthemes: dark\njobs: -1\narticles:\n  a.txt:\n    colour: red\n"
+        "clean:\n  trim: ['(unclosed']\ncompare:\n  seed_size: 3\n", encoding="utf-8")
+    _, problems = load_config(tmp_path)
+    lines = {p.line: p.message for p in problems}
+    assert "unknown key 'themes'" in lines[2] and "valid keys are: title, description" in lines[2]
+    assert "jobs must be a whole number" in lines[3]
+    assert "articles: a.txt: unknown key 'colour'" in lines[6]
+    assert "bad regular expression" in lines[8]
+    assert "compare: unknown key 'seed_size'; valid keys are: seed" in lines[10]
+
+
+def test_broken_yaml_has_its_line(tmp_path):
+    (tmp_path / "site.yml").write_text("title: ok\nfooter: [unclosed\n", encoding="utf-8")
+    _, problems = load_config(tmp_path)
+    assert len(problems) == 1 and problems[0].line and "broken YAML" in problems[0].message

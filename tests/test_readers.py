@@ -1,0 +1,134 @@
+"""Readers: every format, chosen by content, and broken files with clear messages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.errors import ContentError
+from generator.readers import decode, detect_format, read_text
+from generator.readers.dates import iso_date
+
+WP_POST = {
+    "date_gmt": "2024-04-09T15:14:35",
+    "link": "https://example.com/2024/04/09/story/",
+    "slug": "story",
+    "title": {"rendered": "Xi meets Russia&#8217;s Lavrov &amp; <em>others</em>"},
+    "content": {"rendered": "<p class='x'>First &nbsp;para&#8217;s text.</p>\n<div>Second <b>para</b>.</div>"
+                            "<script>alert(1)</script><p></p>"},
+}
+
+
+def test_wordpress_post_in_a_txt_file_is_recognised_by_content():
+    docs = read_text("a.txt", json.dumps(WP_POST))
+    assert len(docs) == 1 and docs[0].format == "wordpress"
+    doc = docs[0]
+    assert doc.meta.title == "Xi meets Russia’s Lavrov & others"
+    assert doc.meta.published == "2024-04-09T15:14:35Z"
+    assert doc.meta.url == "https://example.com/2024/04/09/story/"
+    assert doc.text == "First para’s text.\n\nSecond para."
+
+
+def test_wordpress_list_of_posts_gives_one_document_each_with_its_slug():
+    second = dict(WP_POST, slug="other", title={"rendered": "Other"})
+    docs = read_text("posts.json", json.dumps([WP_POST, second]))
+    assert [d.meta.slug for d in docs] == ["story", "other"]
+    assert [d.index for d in docs] == [0, 1]
+
+
+def test_broken_json_names_the_line():
+    with pytest.raises(ContentError) as exc:
+        read_text("bad.json", '{\n  "content": {"rendered": "x"},\n  oops\n}')
+    assert exc.value.problem.line == 3
+    assert "broken JSON" in exc.value.problem.message
+
+
+def test_json_that_is_not_a_post_is_explained():
+    with pytest.raises(ContentError, match="not a WordPress post"):
+        read_text("x.json", '{"hello": 1}')
+
+
+def test_markdown_front_matter_and_raw_html_disabled():
+    text = "---\ntitle: A title\noutlet: The Paper\npublished: 2024-04-10\ncredits: [Reuters]\n---\n" \
+           "# Heading\n\nBody with <script>alert(1)</script> and *stress*.\n"
+    doc = read_text("a.md", text)[0]
+    assert doc.format == "markdown"
+    assert (doc.meta.title, doc.meta.outlet, doc.meta.published, doc.meta.credits) == \
+        ("A title", "The Paper", "2024-04-10", ("Reuters",))
+    assert doc.text == "Heading\n\nBody with <script>alert(1)</script> and stress."
+
+
+def test_broken_front_matter_names_the_line():
+    with pytest.raises(ContentError) as exc:
+        read_text("a.md", "---\ntitle: ok\nbad: [unclosed\n---\nBody.\n")
+    assert exc.value.problem.line is not None and "YAML" in exc.value.problem.message
+
+
+def test_unclosed_front_matter():
+    with pytest.raises(ContentError, match="never closed"):
+        read_text("a.md", "---\ntitle: x\nBody that never closes\n")
+
+
+def test_plain_text_short_first_line_is_the_title():
+    doc = read_text("a.txt", "A short headline\n\nFirst paragraph. Second sentence.\n\nNext paragraph.")[0]
+    assert doc.meta.title == "A short headline"
+    assert doc.text == "First paragraph. Second sentence.\n\nNext paragraph."
+
+
+def test_plain_text_long_first_line_is_not_a_title_and_lines_are_paragraphs():
+    first = "This is a long opening sentence of running text that goes on, as news text does, for a while."
+    doc = read_text("a.txt", f"{first}\nSecond paragraph.\n")[0]
+    assert doc.meta.title is None
+    assert doc.text == f"{first}\n\nSecond paragraph."
+
+
+def test_html_page_main_text_and_meta_tags():
+    body = "".join(f"<p>Paragraph {i} of the article tells the reader something new about the story.</p>"
+                   for i in range(6))
+    page = ("<!doctype html><html><head><title>Page title</title>"
+            "<meta property='og:site_name' content='Daily Paper'>"
+            "<meta property='article:published_time' content='2024-04-09T10:00:00+02:00'></head>"
+            f"<body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Headline</h1>{body}</article>"
+            "<footer>© Daily Paper. All rights reserved.</footer></body></html>")
+    doc = read_text("page.html", page)[0]
+    assert doc.format == "html"
+    assert doc.meta.outlet == "Daily Paper"
+    assert "Paragraph 5 of the article" in doc.text
+    assert "All rights reserved" not in doc.text
+
+
+def test_format_detection_prefers_content():
+    assert detect_format("x.txt", '{"content": {}}') == "wordpress"
+    assert detect_format("x.txt", "---\ntitle: a\n---\nbody") == "markdown"
+    assert detect_format("x.txt", "<!DOCTYPE html><html></html>") == "html"
+    assert detect_format("x.md", "no front matter") == "text" or detect_format("x.md", "plain") == "markdown"
+
+
+def test_empty_file_is_an_error():
+    with pytest.raises(ContentError, match="empty"):
+        read_text("e.txt", "  \n\n")
+
+
+def test_latin_1_is_decoded_with_a_warning_and_binary_is_refused():
+    text, warning = decode("old.txt", "Caf\u00e9 cr\u00e8me, said the judge.\r\n".encode("latin-1"))
+    assert "Café crème" in text and warning and warning.warning and "not UTF-8" in warning.message
+    with pytest.raises(ContentError, match="binary"):
+        decode("img.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-04-09", "2024-04-09"),
+    ("2024-04-09T15:14:35Z", "2024-04-09T15:14:35Z"),
+    ("2024-04-09T17:14:35+02:00", "2024-04-09T15:14:35Z"),
+    ("9 April 2024", "2024-04-09"),
+    ("April 9, 2024 3:30 pm", "2024-04-09T15:30:00"),
+    (None, None),
+])
+def test_dates_in_odd_formats(value, expected):
+    assert iso_date(value) == expected
+
+
+def test_a_date_that_is_no_date_is_an_error():
+    with pytest.raises(ValueError, match="cannot read"):
+        iso_date("sometime soon-ish maybe")
