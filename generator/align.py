@@ -50,6 +50,8 @@ class Prepared:
     """Per-article data every pair reuses: computed once per article and seed length."""
 
     id: str
+    seed: int
+    """Seed n-gram length the index was built for."""
     norm: tuple[str, ...]
     content: tuple[bool, ...]
     """True where the word is not a stopword."""
@@ -78,6 +80,7 @@ def prepare(article: Article, seed: int) -> Prepared:
             index.setdefault(h, []).append(i)
     return Prepared(
         id=article.id,
+        seed=seed,
         norm=norm,
         content=content,
         seeds=tuple(seeds),
@@ -95,10 +98,9 @@ def exact_runs(a: Prepared, s: Prepared, max_fanout: int) -> list[Run]:
     an, sn = a.norm, s.norm
     runs: list[Run] = []
     covered: dict[int, int] = {}  # diagonal s - a → end (in A) of the last run on it
-    for i, h in enumerate(a.seeds):
-        hits = s.index.get(h) if h != -1 else None
-        if not hits or len(hits) > max_fanout:
-            continue
+    # Only shared seeds are visited: cheap when two articles have little in common.
+    shared = [h for h in a.seed_set & s.seed_set if len(s.index[h]) <= max_fanout]
+    for i, hits in sorted((i, s.index[h]) for h in shared for i in a.index[h]):
         for j in hits:
             if covered.get(j - i, -1) > i or an[i] != sn[j]:
                 continue  # inside a run already grown, or a hash collision
@@ -108,7 +110,7 @@ def exact_runs(a: Prepared, s: Prepared, max_fanout: int) -> list[Run]:
             end_a, end_s = i, j
             while end_a < len(an) and end_s < len(sn) and an[end_a] == sn[end_s]:
                 end_a, end_s = end_a + 1, end_s + 1
-            if end_a - i < 2:
+            if end_a - i < a.seed:
                 continue  # collision: the seed itself did not match
             covered[j - i] = end_a
             runs.append(Run(start_a, start_s, end_a - start_a))

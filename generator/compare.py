@@ -95,11 +95,18 @@ def compare_pair(article: Article, source: Article, settings: AlignSettings = DE
 
 
 def compare_prepared(
-    article: Article, source: Article, a: Prepared, s: Prepared, settings: AlignSettings
+    article: Article,
+    source: Article,
+    a: Prepared,
+    s: Prepared,
+    settings: AlignSettings,
+    cont: float | None = None,
 ) -> PairResult:
-    """``compare_pair`` with the per-article indexes supplied by the caller."""
+    """``compare_pair`` with the per-article indexes (and, optionally, the containment)
+    supplied by the caller."""
+    cont = _containment(a, s) if cont is None else cont
     if a.seed_set.isdisjoint(s.seed_set):  # the common case in a large set: no work
-        return _result(article, source, (), _containment(a, s))
+        return _result(article, source, (), cont)
     runs = exact_runs(a, s, settings.max_fanout)
     chains = best_chains(
         runs, a, s, settings.max_gap, settings.min_passage, settings.seed, settings.edge_skip
@@ -108,7 +115,7 @@ def compare_prepared(
     for chain in chains:
         passages.extend(_passages(chain, article, source, a, settings))
     passages.sort(key=lambda p: p.a_start)
-    return _result(article, source, tuple(passages), _containment(a, s))
+    return _result(article, source, tuple(passages), cont)
 
 
 def _result(article: Article, source: Article, passages: tuple[Passage, ...], cont: float) -> PairResult:
@@ -198,11 +205,11 @@ def compare_all(articles: list[Article], settings: AlignSettings = DEFAULT) -> l
         for j, (source, s) in enumerate(zip(articles, prepped)):
             if i == j:
                 continue
+            cont = round(shared_shingles[i].get(j, 0) / len(a.shingles), 4) if a.shingles else 0.0
             if shared_seeds[i].get(j, 0) == 0:
-                cont = round(shared_shingles[i].get(j, 0) / len(a.shingles), 4) if a.shingles else 0.0
                 results.append(_result(article, source, (), cont))
             else:
-                results.append(compare_prepared(article, source, a, s, settings))
+                results.append(compare_prepared(article, source, a, s, settings, cont))
     return results
 
 
