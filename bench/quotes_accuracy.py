@@ -4,7 +4,9 @@ Gold direct quotes: each fragment of an attribution's Content span that starts a
 at a double quotation mark (PolNeAR has no direct/indirect label; this is the README's
 heuristic). A predicted quote matches a gold one when their inner ranges, trimmed of
 spaces and punctuation, are equal or overlap by at least 90% of the longer.
-Speaker accuracy is over matched quotes whose gold Source is a name (not a pronoun or a
+"Precision (inside any Content)" also counts as right a predicted quote lying inside an
+attributed Content span (a quoted phrase within indirect speech, which the strict gold
+does not list). Speaker accuracy is over matched quotes whose gold Source is a name (not a pronoun or a
 description): correct when the predicted speaker shares a capitalised word with it.
 
     python bench/quotes_accuracy.py [/work/shared/corpora/polnear] [--errors N]
@@ -31,6 +33,16 @@ PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "his", "her", "their"}
 
 def spans(field: str) -> list[tuple[int, int]]:
     return [tuple(map(int, part.split())) for part in field.split(";")]
+
+
+def contents(ann: Path) -> list[tuple[int, int]]:
+    """Every Content fragment of one annotation file."""
+    found = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2 and parts[1].startswith("Content "):
+            found += spans(parts[1].partition(" ")[2])
+    return found
 
 
 def gold(text: str, ann: Path) -> list[tuple[int, int, str | None]]:
@@ -110,12 +122,20 @@ def evaluate(root: Path, show_errors: int = 0) -> dict[str, float]:
                     if not ok:
                         errors.append(("speaker", quote.text[:60], f"{quote.speaker!r} vs {src!r}"))
             counts["pred"] += len(preds)
-            errors += [("spurious", preds[i][1].text[:90], "") for i in range(len(preds)) if i not in matched]
+            inside = contents(anns[0])
+            for i, (p, quote) in enumerate(preds):
+                if i in matched:
+                    continue
+                if any(s <= p[0] and p[1] <= e for s, e in inside):
+                    counts["in content"] += 1  # quoted words inside an attributed Content span
+                else:
+                    errors.append(("spurious", quote.text[:90], ""))
     p = counts["tp"] / max(1, counts["pred"])
     r = counts["tp"] / max(1, counts["gold"])
     result = {
         "gold quotes": counts["gold"], "predicted": counts["pred"], "precision": p, "recall": r,
-        "f1": 2 * p * r / max(1e-9, p + r), "named sources": counts["named"],
+        "f1": 2 * p * r / max(1e-9, p + r),
+        "precision (inside any Content)": (counts["tp"] + counts["in content"]) / max(1, counts["pred"]), "named sources": counts["named"],
         "speaker accuracy": counts["right"] / max(1, counts["named"]),
         "speaker precision (when given)": counts["right"] / max(1, counts["given"]),
         "speaker coverage": counts["given"] / max(1, counts["named"]),

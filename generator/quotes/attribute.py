@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .names import NAME_RE, PRONOUNS, clean_name
 
-VERBS = r"""said|says|say|saying|told|tells|telling|added|adds|adding|announced|announces|announcing
+VERBS = """said|says|say|saying|told|tells|telling|added|adds|adding|announced|announces|announcing
 stated|declared|declares|insisted|insists|argued|argues|arguing|noted|notes|noting|warned|warns|warning
 wrote|writes|writing|tweeted|tweets|tweeting|posted|explained|explains|explaining|asked|asks|asking
 replied|replies|claimed|claims|claiming|continued|continues|stressed|stresses|stressing|emphasized
@@ -25,15 +25,22 @@ touted|mentioned|observed|countered|cautioned|boasted|lamented|charged|contended
 concluded|reiterated|repeated|shouted|yelled|called|accused|accusing|blasted|slammed|criticized
 criticised|praised|thanked|confirmed|denied|demanded|proclaimed|retorted|snapped|whispered|mused
 agreed|believes|believed|thinks|thought|recounted|explained|assured|assures|reminded|promised
-spoke|speaks|speaking|calling|labeled|labelled|dubbed|branded|declaring|telling|adding""".split()
+spoke|speaks|speaking|calling|labeled|labelled|dubbed|branded|declaring|telling|adding
+concludes|agrees|acknowledges|concedes|predicts|vows|promises|boasts|counters|quips|observes
+remarks|laments|contends|maintains|cautions|shouts|demands|responded|recounts|adds|explains
+pointed out|points out|went on|goes on|chimed in|wrote in|tweeted"""
+VERBS = [v.strip() for v in re.split(r"[|\n]", VERBS) if v.strip()]
 VERB = r"(?:" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
 AUX = r"(?:(?:also|later|then|previously|once|again|recently|repeatedly|often|has|had|have|would|will|\w+ly)\s+)*"
 SUBJ = rf"(?P<subj>{NAME_RE.pattern}|[Hh]e|[Ss]he)"
 APPOS = r"(?:,[^,;¤]{1,80},)?"
 ENDS_QUOTE = "¤"
 
-AFTER_SUBJ_VERB = re.compile(rf"^[\s,]*(?P<desc>[^,.;:!?¤“”\"]{{0,60}}?)\s*{APPOS}\s+{AUX}{VERB}")
-AFTER_VERB_SUBJ = re.compile(rf"^[\s,]*{VERB}\s+(?P<desc>[^,.;:!?¤“”\"]{{1,80}})")
+AFTER_SUBJ_VERB = re.compile(rf"^[\s,]*(?P<desc>[^,;:!?¤“”\"]{{0,60}}?)\s*{APPOS}\s+{AUX}{VERB}")
+AFTER_VERB_SUBJ = re.compile(rf"^[\s,]*{VERB}\s+(?P<desc>[^,;:!?¤“”\"]{{1,80}})")
+# Words that make a trailing name the object of a description ("a person close to the Clintons").
+LINKING = re.compile(r"\b(?:to|of|for|with|close|from|at|in|on|who|which|that|and|or|by|near|about|behind)\b")
+TAIL_NAME = re.compile(rf"(?:^|\s)(?P<name>{NAME_RE.pattern})$")
 VERB_RE = re.compile(rf"\b{VERB}")
 BEFORE_COLON = re.compile(rf"{SUBJ}\s*:\s*$")
 ACCORDING = re.compile(r"\baccording to\s+(?P<desc>[^,.;:!?¤]{1,80})", re.I)
@@ -63,13 +70,17 @@ class Mention:
 UNNAMED = Mention("unnamed")
 
 
-def _mention(desc: str) -> Mention:
-    """A speaker phrase → a name, a pronoun or an unnamed description."""
-    desc = desc.strip()
+def _mention(desc: str) -> Mention | None:
+    """A speaker phrase → a name, a pronoun, an unnamed description, or None (not a subject)."""
+    desc = re.sub(r"\.$", "", desc.strip())
     if desc in ("he", "she", "He", "She"):
         return Mention("pronoun", desc.casefold())
     m = NAME_RE.match(desc)
     name = clean_name(m.group()) if m else None
+    if not name:  # "pollster Frank Luntz", "the Zionist Union Party’s Nachman Shai"
+        tail = TAIL_NAME.search(desc)
+        if tail and not LINKING.search(desc[: tail.start()]):
+            name = clean_name(tail.group("name"))
     if name:
         return Mention("name", name)
     return UNNAMED if DESCRIPTION.match(desc) else None

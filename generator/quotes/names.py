@@ -65,6 +65,8 @@ def clean_name(run: str) -> str | None:
         if not _is_name_word(_strip_possessive(word)) or re.search(r"['’]s?$", word):
             cut = i + 1
     words = [_strip_possessive(w) for w in raw[cut:]]
+    if words and len(words[-1]) > 2:
+        words[-1] = words[-1].rstrip(".")
     if not words or not all(_is_name_word(w) for w in words) or len(words) > 4:
         return None
     return " ".join(words) if words[-1][:1].isupper() else None
