@@ -195,18 +195,20 @@ def _display(article: Article, start: int, end: int) -> str:
 
 def compare_all(articles: list[Article], settings: AlignSettings = DEFAULT) -> list[PairResult]:
     """Every ordered pair of distinct articles, row by row (article, then source, in the
-    given order). Shared seed and shingle counts for all pairs come from one sparse matrix
-    product; only pairs that share a seed are aligned."""
+    given order). Shared shingle (and seed) counts for all pairs come from sparse matrix
+    products; only pairs that can hold a passage are aligned."""
     prepped = [prepared(article, settings.seed) for article in articles]
-    shared_seeds = _shared_counts([p.seed_set for p in prepped])
     shared_shingles = _shared_counts([p.shingles for p in prepped])
+    # A passage holds a run of min_anchor identical words: with 5 or more, the pair must
+    # share a 5-word shingle, a much rarer event than sharing a seed.
+    shared = shared_shingles if settings.min_anchor >= 5 else _shared_counts([p.seed_set for p in prepped])
     results = []
     for i, (article, a) in enumerate(zip(articles, prepped)):
         for j, (source, s) in enumerate(zip(articles, prepped)):
             if i == j:
                 continue
             cont = round(shared_shingles[i].get(j, 0) / len(a.shingles), 4) if a.shingles else 0.0
-            if shared_seeds[i].get(j, 0) == 0:
+            if shared[i].get(j, 0) == 0:
                 results.append(_result(article, source, (), cont))
             else:
                 results.append(compare_prepared(article, source, a, s, settings, cont))
