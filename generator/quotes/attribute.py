@@ -28,12 +28,13 @@ agreed|believes|believed|thinks|thought|recounted|explained|assured|assures|remi
 spoke|speaks|speaking|calling|labeled|labelled|dubbed|branded|declaring|telling|adding
 concludes|agrees|acknowledges|concedes|predicts|vows|promises|boasts|counters|quips|observes
 remarks|laments|contends|maintains|cautions|shouts|demands|responded|recounts|adds|explains
-pointed out|points out|went on|goes on|chimed in|wrote in|tweeted"""
+shot back|fired back|pointed out|points out|went on|goes on|chimed in|wrote in|tweeted"""
 VERBS = [v.strip() for v in re.split(r"[|\n]", VERBS) if v.strip()]
 VERB = r"(?:" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"
 AUX = r"(?:(?:also|later|then|previously|once|again|recently|repeatedly|often|has|had|have|would|will|\w+ly)\s+)*"
 SUBJ = rf"(?P<subj>{NAME_RE.pattern}|[Hh]e|[Ss]he)"
-APPOS = r"(?:,[^,;¤]{1,80},)?"
+APPOS = r"(?:\s*\([^()¤]{1,25}\))?(?:,[^,;¤]{1,80},)?"
+"""An aside after a name: "(R-Ohio)", ", the foreign minister,"."""
 ENDS_QUOTE = "¤"
 
 AFTER_SUBJ_VERB = re.compile(rf"^[\s,]*(?P<desc>[^,;:!?¤“”\"]{{0,60}}?)\s*{APPOS}\s+{AUX}{VERB}")
@@ -56,6 +57,8 @@ class Context:
     """From the start of the quote's sentence to the opening mark."""
     after: str
     """From the closing mark to the end of the sentence."""
+    previous: str = ""
+    """The last sentence of the previous paragraph, when the quote opens its paragraph."""
     closed_by_stop: bool = False
     """The quote's own text ends with a full stop (so its sentence ended with it)."""
 
@@ -110,6 +113,14 @@ def before_colon(ctx: Context) -> Mention | None:
     return _mention(m.group("subj")) if m else None
 
 
+def previous_colon(ctx: Context) -> Mention | None:
+    """Cruz continued: ¶ “...” — a paragraph ending in a colon introduces the quote."""
+    if not ctx.previous.rstrip().endswith(":"):
+        return None
+    lead = Context(before=ctx.previous.rstrip()[:-1], after="")
+    return before_colon(Context(before=ctx.previous.rstrip(), after="")) or before_subject_verb(lead)
+
+
 def before_subject_verb(ctx: Context) -> Mention | None:
     """Wang told his counterpart that ... “...” — the speech verb nearest the quote."""
     verbs = [m for m in VERB_RE.finditer(ctx.before) if not m.group().endswith("ing")]
@@ -150,6 +161,7 @@ RULES: tuple[tuple[str, Callable[[Context], Mention | None]], ...] = (
     ("before-subject-verb", before_subject_verb),
     ("sentence-subject", sentence_subject),
     ("according-to", according_to),
+    ("previous-colon", previous_colon),
 )
 
 

@@ -41,6 +41,7 @@ NOT_NAMES = frozenset(
     their our my your him them us me who what which where why how then now today yesterday
     tomorrow monday tuesday wednesday thursday friday saturday sunday january february march
     april may june july august september october november december mr mrs ms dr
+    later earlier still now instead yet even just only once soon finally perhaps maybe asked
     state media officials reports report news agency tass xinhua reuters ap afp cnn""".split()
 )
 PRONOUNS = frozenset({"he", "she"})
