@@ -68,15 +68,15 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
 
 
 def _trim(text: str, raw: RawQuote) -> RawQuote | None:
-    """The quote without surrounding spaces; None if it holds no word at all."""
+    """The quote without surrounding spaces; None if it holds no letter at all."""
     start, end = raw.start, raw.end
     while start < end and text[start].isspace():
         start += 1
     # A comma before the closing mark belongs to the sentence, not to the speaker.
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
-    if not any(c.isalnum() for c in text[start:end]):
-        return None
+    if not any(c.isalpha() for c in text[start:end]):
+        return None  # "2016-06-29", a tweet id: data, not words
     return RawQuote(start, end, raw.truncated)
 
 

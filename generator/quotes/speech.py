@@ -26,10 +26,14 @@ def after_title_cue(before: str, quote: str, has_verb: bool) -> bool:
     return bool(_CUE_RE.search(before[-80:]))
 
 
+_SHOW_CUE = re.compile(r"(?:\b(?:on|in|to|of)|\w['’]s)\s*$")
+
+
 def title_case_phrase(before: str, quote: str, has_verb: bool) -> bool:
-    """A short Title Case phrase ("Water Under the Bridge") with no speech verb about."""
+    """A short Title Case phrase ("Water Under the Bridge") with no speech verb about, or
+    right after "on"/"CNN's" (a programme: told CNN's “New Day”)."""
     words = quote.split()
-    if has_verb or not words or len(words) > 8 or quote[-1] in _SENTENCE_PUNCT:
+    if (has_verb and not _SHOW_CUE.search(before)) or not words or len(words) > 8 or quote[-1] in _SENTENCE_PUNCT:
         return False
     long_words = [w for w in words if sum(c.isalpha() for c in w) >= 4]
     return words[0][:1].isupper() and all(w[:1].isupper() for w in long_words)
