@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .names import NAME_RE, PRONOUNS, clean_name
+from .names import NAME_RE, clean_name
 
 VERBS = """said|says|say|saying|told|tells|telling|added|adds|adding|announced|announces|announcing
 stated|declared|declares|insisted|insists|argued|argues|arguing|noted|notes|noting|warned|warns|warning
@@ -35,7 +35,6 @@ AUX = r"(?:(?:also|later|then|previously|once|again|recently|repeatedly|often|ha
 SUBJ = rf"(?P<subj>{NAME_RE.pattern}|[Hh]e|[Ss]he)"
 APPOS = r"(?:\s*\([^()¤]{1,25}\))?(?:,[^,;¤]{1,80},)?"
 """An aside after a name: "(R-Ohio)", ", the foreign minister,"."""
-ENDS_QUOTE = "¤"
 
 AFTER_SUBJ_VERB = re.compile(rf"^[\s,]*(?P<desc>[^,;:!?¤“”\"]{{0,60}}?)\s*{APPOS}\s+{AUX}{VERB}")
 AFTER_VERB_SUBJ = re.compile(rf"^[\s,]*{VERB}\s+(?P<desc>[^,;:!?¤“”\"]{{1,80}})")
@@ -59,8 +58,6 @@ class Context:
     """From the closing mark to the end of the sentence."""
     previous: str = ""
     """The last sentence of the previous paragraph, when the quote opens its paragraph."""
-    closed_by_stop: bool = False
-    """The quote's own text ends with a full stop (so its sentence ended with it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +89,7 @@ def _mention(desc: str) -> Mention | None:
 def after_subject_verb(ctx: Context) -> Mention | None:
     """“...,” Lavrov told Xi / “...,” he added / “...,” a spokesman said."""
     m = AFTER_SUBJ_VERB.match(ctx.after)
-    if not m or ctx.closed_by_stop or not m.group("desc").strip():
+    if not m or not m.group("desc").strip():
         return None
     if len(m.group("desc").split()) > 6:
         return None
@@ -102,7 +99,7 @@ def after_subject_verb(ctx: Context) -> Mention | None:
 def after_verb_subject(ctx: Context) -> Mention | None:
     """“...,” said Russian Foreign Minister Sergey Lavrov."""
     m = AFTER_VERB_SUBJ.match(ctx.after)
-    if not m or ctx.closed_by_stop:
+    if not m:
         return None
     return _mention(m.group("desc"))
 
@@ -172,7 +169,3 @@ def find_mention(ctx: Context) -> Mention | None:
         if mention is not None:
             return mention
     return None
-
-
-def is_pronoun(word: str) -> bool:
-    return word.casefold() in PRONOUNS

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Quote, QuoteCluster, QuoteOccurrence
 from .match import Match, QuoteWords, better, compare
-from .unquoted import Narrative, find_unquoted
+from .unquoted import MIN_WORDS, Narrative, find_unquoted
 
 RARE_KEYS = 3
 """How many of a quote's rarest words look up candidate clusters."""
@@ -46,8 +46,14 @@ def cluster_quotes(
     for aid in ids:
         covered = _match_earlier(aid, words[aid], builders, index, frequency)
         _begin_clusters(aid, [q for q in words[aid] if id(q) not in covered], builders, index)
-    narratives = {aid: Narrative.of(by_id[aid], quotes.get(aid, ())) for aid in ids if aid in by_id}
-    return tuple(_freeze(b, ids, narratives) for b in builders)
+    narratives = {aid: Narrative.of(by_id[aid], quotes.get(aid, ())) for aid in ids}
+    holders: dict[str, set[str]] = defaultdict(set)
+    for aid, narrative in narratives.items():
+        for w in narrative.vocabulary:
+            holders[w].add(aid)
+    # One shared (immutable) absent occurrence per article: most of a large report.
+    absent = {aid: QuoteOccurrence(aid, "absent", None, None) for aid in ids}
+    return tuple(_freeze(b, ids, narratives, holders, absent) for b in builders)
 
 
 def _keys(quote: QuoteWords, frequency: Counter) -> list[str]:
@@ -93,13 +99,26 @@ def _cluster_id(builder: _Builder) -> str:
     return "q-" + hashlib.blake2b(key, digest_size=5).hexdigest()
 
 
-def _freeze(builder: _Builder, ids: list[str], narratives: Mapping[str, Narrative]) -> QuoteCluster:
+def _unquoted_candidates(canon: QuoteWords, holders: Mapping[str, set[str]]) -> set[str]:
+    """Articles whose narrative holds two of the quote's three rarest words (a quote used
+    "mostly intact" keeps most of them)."""
+    if len(canon.norm) < MIN_WORDS:
+        return set()
+    rarest = sorted(set(canon.norm), key=lambda w: (len(holders.get(w, ())), w))[:3]
+    counts = Counter(aid for w in rarest for aid in holders.get(w, ()))
+    return {aid for aid, n in counts.items() if n >= min(2, len(rarest))}
+
+
+def _freeze(builder: _Builder, ids: list[str], narratives: Mapping[str, Narrative],
+            holders: Mapping[str, set[str]], absent: Mapping[str, QuoteOccurrence]) -> QuoteCluster:
     occurrences = []
+    candidates = _unquoted_candidates(builder.canon, holders)
     for aid in ids:
         if aid in builder.found:
             occurrences.append(_quoted(aid, *builder.found[aid]))
         else:
-            occurrences.append(_unquoted(aid, builder.canon, narratives.get(aid)))
+            found = _unquoted(aid, builder.canon, narratives[aid]) if aid in candidates else None
+            occurrences.append(found or absent[aid])
     speakers = [builder.canon.quote.speaker] + [o.speaker for o in occurrences]
     quote = builder.canon.quote
     return QuoteCluster(_cluster_id(builder), quote.text, next((s for s in speakers if s), None),
@@ -115,8 +134,8 @@ def _quoted(aid: str, match: Match, quote: QuoteWords) -> QuoteOccurrence:
                            match.edits, quote.quote.speaker)
 
 
-def _unquoted(aid: str, canon: QuoteWords, narrative: Narrative | None) -> QuoteOccurrence:
-    found = find_unquoted(canon, narrative) if narrative else None
+def _unquoted(aid: str, canon: QuoteWords, narrative: Narrative) -> QuoteOccurrence | None:
+    found = find_unquoted(canon, narrative)
     if not found:
-        return QuoteOccurrence(aid, "absent", None, None)
+        return None
     return QuoteOccurrence(aid, "unquoted", found.text, round(found.score, 1), found.start, found.end)

@@ -8,7 +8,6 @@ expand a short mention ("Wang") to the fullest form the article first gave ("Wan
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 # One capitalised word, with optional possessive; initials ("J.") and hyphens allowed.
 _CAP = r"(?:[A-Z][\w'’.-]*|O['’][A-Z]\w+|Mc[A-Z]\w+)"
@@ -44,7 +43,6 @@ NOT_NAMES = frozenset(
     later earlier still now instead yet even just only once soon finally perhaps maybe asked
     state media officials reports report news agency tass xinhua reuters ap afp cnn""".split()
 )
-PRONOUNS = frozenset({"he", "she"})
 
 
 def _strip_possessive(word: str) -> str:
@@ -98,7 +96,3 @@ class NameIndex:
             if len(tokens) > k and any(tokens[i : i + k] == want for i in range(len(tokens) - k + 1)):
                 return " ".join(tokens)
         return mention
-
-    def last_before(self, offset: int) -> str | None:
-        i = bisect_left([p for p, _ in self._names], offset)
-        return self._names[i - 1][1] if i else None
