@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
@@ -32,6 +33,13 @@ class Progress:
         started = time.perf_counter()
         yield from items
         self.log(f"{stage}: {len(items)} done in {time.perf_counter() - started:.2f} s")
+
+    @contextmanager
+    def stage(self, stage: str) -> Iterator[None]:
+        """Time a stage that has no items to count."""
+        started = time.perf_counter()
+        yield
+        self.log(f"{stage}: done in {time.perf_counter() - started:.2f} s")
 
     def log(self, message: str) -> None:
         if self.enabled:

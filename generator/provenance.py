@@ -73,6 +73,14 @@ def _timestamp(published: str | None) -> float | None:
     return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).timestamp()
 
 
+def _date_key(article: Article) -> tuple:
+    """Sort key of a dated article. A bare date says only "some time that day", so on the
+    same day it goes after the articles stamped with a time: originals from a CMS carry
+    exact times, scraped copies often only the day."""
+    published = article.meta.published or ""
+    return (published[:10], "T" not in published, _timestamp(published), article.order)
+
+
 def _contained(a: str, b: str, by_pair: dict[tuple[str, str], PairResult]) -> bool:
     """True if ``a`` lies almost wholly in ``b`` (and not the other way round as much)."""
     ab, ba = by_pair.get((a, b)), by_pair.get((b, a))
@@ -81,11 +89,11 @@ def _contained(a: str, b: str, by_pair: dict[tuple[str, str], PairResult]) -> bo
 
 
 def publication_order(articles: list[Article], by_pair: dict[tuple[str, str], PairResult]) -> tuple[str, ...]:
-    """Dated articles by date (file order breaks ties); each undated one, in file order,
+    """Dated articles by date (a bare date after the timed ones of its day; file order breaks ties); each undated one, in file order,
     right after the last article it contains, else right before the first one that contains
     it, else at the end."""
     dated = [a for a in articles if _timestamp(a.meta.published) is not None]
-    order = [a.id for a in sorted(dated, key=lambda a: (_timestamp(a.meta.published), a.order))]
+    order = [a.id for a in sorted(dated, key=_date_key)]
     for article in sorted((a for a in articles if _timestamp(a.meta.published) is None), key=lambda a: a.order):
         after = [k for k, other in enumerate(order) if _contained(other, article.id, by_pair)]
         before = [k for k, other in enumerate(order) if _contained(article.id, other, by_pair)]
