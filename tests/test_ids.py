@@ -1,0 +1,51 @@
+"""Article ids: slug if given, else the file name; unique; safe as file names."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.build import load_site
+from generator.errors import BuildError
+from generator.read import article_id
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("000_1c23b08f53f0f917", "000-1c23b08f53f0f917"),
+    ("My Story (final).v2", "my-story-final-v2"),
+    ("--Já vu--", "ja-vu"),
+    ("../../etc/passwd", "etc-passwd"),
+    ("", ""),
+])
+def test_id_rule(name, expected):
+    assert article_id(name) == expected
+
+
+def test_slug_wins_and_wordpress_lists_use_each_post_slug(site):
+    post = {"content": {"rendered": "<p>Words of a post.</p>"}, "title": {"rendered": "T"}}
+    root = site({
+        "notes/a story.md": "---\nslug: The Real Slug\n---\nBody text here.",
+        "posts.json": json.dumps([dict(post, slug="first-post"), dict(post, slug="second")]),
+        "single.json": json.dumps(dict(post, slug="ignored-for-one-post")),
+    })
+    _, articles, _ = load_site(root)
+    assert sorted(a.id for a in articles) == ["first-post", "second", "single", "the-real-slug"]
+
+
+def test_site_yml_slug_for_a_raw_file(site):
+    root = site({"x.txt": "T\n\nSome words."}, site_yml="articles:\n  x.txt:\n    slug: chosen\n")
+    _, articles, _ = load_site(root)
+    assert [a.id for a in articles] == ["chosen"]
+
+
+def test_unnamed_file_gets_a_usable_id(site):
+    root = site({"___.txt": "T\n\nSome words."})
+    _, articles, _ = load_site(root)
+    assert [a.id for a in articles] == ["article"]
+
+
+def test_site_yml_metadata_for_a_missing_file_is_an_error(site):
+    root = site({"x.txt": "T\n\nSome words."}, site_yml="articles:\n  y.txt:\n    title: Y\n")
+    with pytest.raises(BuildError, match="'y.txt' is not a file in content/"):
+        load_site(root)
