@@ -40,7 +40,7 @@ def test_site_yml_slug_for_a_raw_file(site):
 
 
 def test_unnamed_file_gets_a_usable_id(site):
-    root = site({"___.txt": "T\n\nSome words."})
+    root = site({"!!!.txt": "T\n\nSome words.", "_draft.txt": "Skipped\n\nNot read."})
     _, articles, _ = load_site(root)
     assert [a.id for a in articles] == ["article"]
 
