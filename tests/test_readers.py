@@ -132,3 +132,17 @@ def test_dates_in_odd_formats(value, expected):
 def test_a_date_that_is_no_date_is_an_error():
     with pytest.raises(ValueError, match="cannot read"):
         iso_date("sometime soon-ish maybe")
+
+
+def test_wire_copy_paragraph_bytes_rules_and_typewriter_quotes():
+    wire = ("  " + "-" * 40 + "\r\n\r\n  " + "-" * 40 + "\r\n"
+            "MAN CLEARED OVER `FAKE' CLAIM<\r\n\x19By A Reporter, PA News<\r\n"
+            "\x19A man said he was ``very happy'' with the\r\nverdict today.<\r\n"
+            "\x19``It is over,'' he said.<\r\n")
+    doc = read_text("wire.txt", wire)[0]
+    assert doc.meta.title == "MAN CLEARED OVER \u2018FAKE' CLAIM"
+    assert doc.text.split("\n\n") == [
+        "By A Reporter, PA News",
+        "A man said he was \u201cvery happy\u201d with the verdict today.",
+        "\u201cIt is over,\u201d he said.",
+    ]
