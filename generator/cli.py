@@ -66,5 +66,38 @@ def check(site_dir: Path) -> None:
     click.echo(f"ok: {len(articles)} articles, no errors.", err=True)
 
 
+@main.command()
+@click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path),
+              help="Build into this folder (default: a temporary folder; public/ is left alone).")
+def serve(site_dir: Path, port: int, host: str, output: Path | None) -> None:
+    """Build SITE_DIR, serve it on localhost and rebuild when content/, templates/ or
+    site.yml change. A failed rebuild prints its errors and keeps the last good site."""
+    from .serve import serve as run_serve
+
+    try:
+        run_serve(site_dir, host, port, output, log=lambda m: click.echo(m, err=True))
+    except OSError as exc:
+        raise click.UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+
+
+@main.command()
+@click.argument("site_dir", type=click.Path(path_type=Path))
+def new(site_dir: Path) -> None:
+    """Create a new site in SITE_DIR (a new or empty folder): a commented site.yml and three
+    sample articles to replace with your own."""
+    from .scaffold import ScaffoldError, scaffold
+
+    try:
+        written = scaffold(site_dir)
+    except ScaffoldError as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(f"created {len(written)} files in {site_dir}/", err=True)
+    click.echo(f"next: wiretrace serve {site_dir}   (or: wiretrace build {site_dir})", err=True)
+
+
 if __name__ == "__main__":
     main()

@@ -10,7 +10,7 @@ from ..paths import article_page, pair_page, worthy_pairs
 from ..report import pairs_csv, quotes_csv, report_data, report_json
 from .article import article_view
 from .common import SiteInfo
-from .overview import Edge, cell, findings, graph
+from .overview import Link, cell, findings, graph
 from .pair import pair_view
 from .quotes import STATUS_LABELS, quote_rows, speakers
 
@@ -35,8 +35,8 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
     by_id = {a.id: a for a in articles}
     pairs = {(p.article, p.source): p for p in analysis.pairs}
     worthy = worthy_pairs(analysis.pairs, len(articles))
-    links = analysis.provenance.sources
-    edges = [Edge(s.article, s.source, s.share, s.credited) for s in links]
+    links = analysis.provenance.links
+    edges = [Link(s.article, s.source, s.share, s.credited) for s in links]
     data = report_data(analysis)
     common = {"site": info, "statuses": STATUS_LABELS}
     pages = [
@@ -44,7 +44,7 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
             articles, pairs, edges, analysis.quotes, analysis.semantic),
             "matrix": [[cell(pairs.get((a.id, s.id)), pair_page(a.id, s.id) if (a.id, s.id) in worthy else None)
                         for s in articles] for a in articles],
-            "graph": graph(articles, edges), "quote_count": len(analysis.quotes)}),
+            "graph": graph(articles, edges, {k: pair_page(*k) for k in worthy}), "quote_count": len(analysis.quotes)}),
         Page("quotes.html", "quotes.html", {**common, "articles": articles,
                                             "rows": quote_rows(analysis.quotes, articles),
                                             "speakers": speakers(analysis.quotes)}),

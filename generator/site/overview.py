@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..labels import derivation_label
-from ..model import Article, PairResult, QuoteCluster
-from .common import percent
+from ..model import Article, PairResult
+from .common import display_date
+from .findings import Finding, Link, findings  # noqa: F401 - re-exported for the site stage
 
 # Sequential, colour-blind-safe fill for matrix cells (light → dark blue, ColorBrewer Blues);
 # text colour switches to white on the dark half to keep WCAG AA contrast.
@@ -24,25 +25,36 @@ class Cell:
 
 
 @dataclass(frozen=True, slots=True)
-class Edge:
-    article: str
-    source: str
-    share: float
-    credited: bool
+class Node:
+    """An article in the derivation graph: one row, in publication order."""
+
+    article: Article
+    number: int
+    x: float
+    y: float
+    label: str
+    """The title, shortened to fit beside the node (the full title is the tooltip)."""
+    meta: str
+    """Outlet and date, under the label."""
 
 
 @dataclass(frozen=True, slots=True)
-class Node:
-    article: Article
-    x: float
-    y: float
-    number: int
+class GraphEdge:
+    source: Node
+    target: Node
+    link: Link
+    path: str
+    """SVG path data: an arc on the left of the column of nodes."""
+    label_x: float
+    label_y: float
+    page: str | None
+    """The pair page of (article, source), if it has one."""
 
 
 @dataclass(frozen=True, slots=True)
 class Graph:
     nodes: tuple[Node, ...]
-    edges: tuple[tuple[Node, Node, Edge], ...]
+    edges: tuple[GraphEdge, ...]
     width: int
     height: int
 
@@ -51,59 +63,44 @@ def cell(pair: PairResult | None, page: str | None) -> Cell:
     if pair is None:
         return Cell(None, "", False, "", None)
     level = min(len(CELL_FILLS) - 1, int(pair.reuse * (len(CELL_FILLS) - 1) + 0.999)) if pair.reuse > 0 else 0
-    return Cell(pair, CELL_FILLS[level], level >= 5, derivation_label(pair.reuse), page)
+    return Cell(pair, CELL_FILLS[level], level >= 6, derivation_label(pair.reuse), page)
 
 
-def graph(articles: tuple[Article, ...], edges: list[Edge]) -> Graph:
-    """Articles left to right in publication order, zig-zagging so that edges stay visible."""
-    step, lanes = 150, 3
-    nodes = {a.id: Node(a, 70 + i * step, 50 + (i % lanes) * 70, i + 1) for i, a in enumerate(articles)}
-    placed = tuple((nodes[e.source], nodes[e.article], e) for e in edges if e.source in nodes and e.article in nodes)
-    width = 140 + step * max(0, len(articles) - 1)
-    return Graph(tuple(nodes.values()), placed, width, 70 * min(lanes, len(articles)) + 40)
+# Derivation graph, an arc diagram: nodes in a column, top to bottom in publication order,
+# titles to the right, arcs on the left. An arc bulges out in proportion to the rows it
+# spans, so labels at the tips of arcs never collide: arcs sharing a midpoint differ by at
+# least two rows of span (ARC_STEP * 0.75 * 2 apart), other arcs by half a row in height.
+ROW, RADIUS, ARC_STEP, MAX_SPAN, LABEL_CHARS, TOP = 50, 13, 42, 12, 50, 26
 
 
-def findings(articles: tuple[Article, ...], pairs: dict[tuple[str, str], PairResult], edges: list[Edge],
-             clusters: tuple[QuoteCluster, ...], semantic: bool) -> list[str]:
-    """Key findings in plain sentences, most important first."""
-    by_id = {a.id: a for a in articles}
-    result = []
-    if articles:
-        first = articles[0]
-        dated = f"published {first.meta.published[:10]}" if first.meta.published else "undated, placed first by the evidence"
-        result.append(f"The earliest article is “{first.title}”{_outlet(first)} ({dated}).")
-    for article in articles[1:]:
-        own = [e for e in edges if e.article == article.id]
-        if not own:
-            continue
-        main = max(own, key=lambda e: e.share)
-        src = by_id[main.source]
-        total = pairs[(article.id, main.source)].reuse
-        credit = "and credits it" if main.credited else "without crediting it"
-        result.append(f"“{article.title}”{_outlet(article)} took {percent(total)} of its words from "
-                      f"“{src.title}”{_outlet(src)} ({derivation_label(total)}), {credit}.")
-    result.extend(_quote_findings(clusters, by_id))
-    if not semantic:
-        result.append("Paraphrase detection was off for this build: reworded passages are not counted as reuse.")
-    return result
+def graph(articles: tuple[Article, ...], links: list[Link], pair_pages: dict[tuple[str, str], str]) -> Graph:
+    spans = [abs(_row(articles, k.article) - _row(articles, k.source)) for k in links]
+    bulge = 0.75 * ARC_STEP * min(MAX_SPAN, max(spans, default=1))
+    x = round(bulge + 40 + RADIUS)
+    nodes = {a.id: Node(a, n + 1, x, TOP + n * ROW, _shorten(a.title), _meta(a)) for n, a in enumerate(articles)}
+    edges = tuple(_edge(nodes[k.source], nodes[k.article], k, pair_pages.get((k.article, k.source))) for k in links
+                  if k.source in nodes and k.article in nodes)
+    width = x + RADIUS + 10 + int(LABEL_CHARS * 7.4)
+    return Graph(tuple(nodes.values()), edges, width, TOP + ROW * max(0, len(articles) - 1) + 30)
 
 
-def _outlet(article: Article) -> str:
-    return f" ({article.meta.outlet})" if article.meta.outlet else ""
+def _row(articles: tuple[Article, ...], article_id: str) -> int:
+    return next((n for n, a in enumerate(articles) if a.id == article_id), 0)
 
 
-def _quote_findings(clusters: tuple[QuoteCluster, ...], by_id: dict[str, Article]) -> list[str]:
-    result = []
-    for status, sentence in (("altered", "{names} changed the wording inside quotation marks of {n}."),
-                             ("unquoted", "{names} used the wording of {n} without quotation marks.")):
-        hits = [o for c in clusters for o in c.occurrences if o.status == status]
-        if hits:
-            names = _list(sorted({by_id[o.article].title for o in hits}))
-            n = f"{len(hits)} quotation{'s' if len(hits) > 1 else ''}"
-            result.append(sentence.format(names=names, n=n))
-    return result
+def _edge(source: Node, target: Node, link: Link, page: str | None) -> GraphEdge:
+    span = min(MAX_SPAN, abs(target.number - source.number))
+    off = ARC_STEP * span
+    x0, y0, y1 = source.x - RADIUS, source.y, target.y
+    path = f"M{x0},{y0} C{x0 - off},{y0} {x0 - off},{y1} {x0 - 2},{y1}"
+    return GraphEdge(source, target, link, path, round(x0 - 0.75 * off, 1), (y0 + y1) / 2 + 4, page)
 
 
-def _list(names: list[str]) -> str:
-    quoted = [f"“{n}”" for n in names]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+def _shorten(title: str) -> str:
+    if len(title) <= LABEL_CHARS:
+        return title
+    return title[:LABEL_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _meta(article: Article) -> str:
+    return " · ".join(x for x in (article.meta.outlet, display_date(article.meta.published)) if x)

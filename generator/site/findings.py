@@ -1,0 +1,226 @@
+"""Key findings of the front page: the story in a few plain sentences built from the data.
+
+Each finding is a sentence cut into parts, so that the articles it names become links in
+the template (and the text stays escaped: no HTML is built here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..labels import PARTIALLY_MIN_REUSE, WHOLLY_MIN_REUSE
+from ..model import Article, PairResult, QuoteCluster, QuoteOccurrence
+from ..paths import article_page, pair_page
+from .common import percent
+
+TITLE_WORDS = 9
+"""Articles are named in findings by their number and the first words of their title."""
+QUOTE_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A piece of a finding: plain text, or a link to a page of the site."""
+
+    text: str
+    page: str | None = None
+    """Output path the text links to (made relative by the template)."""
+    number: int | None = None
+    """The article's number (publication order), shown as a badge before a link."""
+    title: str = ""
+    """Tooltip: the full title of a linked article."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    kind: str
+    """'origin', 'copied', 'derived', 'borrowed', 'independent', 'credit', 'altered',
+    'unquoted', 'partial' or 'note' (a CSS class and a test hook)."""
+    parts: tuple[Part, ...]
+
+    @property
+    def lead(self) -> str:
+        """A few words that say what kind of finding this is, shown in bold first."""
+        return LEADS[self.kind]
+
+    @property
+    def text(self) -> str:
+        return f"{self.lead}: " + "".join(p.text for p in self.parts)
+
+
+LEADS = {
+    "origin": "First published", "copied": "Mostly copied", "derived": "Partly derived",
+    "borrowed": "Borrows a little", "independent": "Written independently", "credit": "Credit",
+    "altered": "Quotes altered", "unquoted": "Quotation marks dropped", "partial": "Quotes cut",
+    "note": "Note",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A direct source of an article, as the provenance stage found it."""
+
+    article: str
+    source: str
+    share: float
+    credited: bool
+
+
+class _Namer:
+    """Turns articles into linked parts: number, short title, outlet."""
+
+    def __init__(self, articles: tuple[Article, ...]):
+        self.number = {a.id: n for n, a in enumerate(articles, 1)}
+
+    def ref(self, article: Article, outlet: bool = True) -> list[Part]:
+        words = article.title.split()
+        short = " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
+        parts = [Part(f"“{short}”", article_page(article.id), self.number[article.id], article.title)]
+        if outlet and article.meta.outlet:
+            parts.append(Part(f" ({article.meta.outlet})"))
+        return parts
+
+    def refs(self, articles: list[Article], counts: dict[str, int] | None = None) -> list[Part]:
+        parts: list[Part] = []
+        for k, article in enumerate(articles):
+            if k:
+                parts.append(Part(" and " if k == len(articles) - 1 else ", "))
+            parts += self.ref(article, outlet=False)
+            if counts:
+                parts.append(Part(f" ({counts[article.id]})"))
+        return parts
+
+
+def findings(articles: tuple[Article, ...], pairs: dict[tuple[str, str], PairResult], links: list[Link],
+             clusters: tuple[QuoteCluster, ...], semantic: bool) -> list[Finding]:
+    """Key findings, most important first. ``articles`` are in publication order."""
+    if not articles:
+        return []
+    names = _Namer(articles)
+    result = [_origin(articles, links, names)]
+    result += _derivations(articles, pairs, links, names)
+    result += _credit(articles, links, names)
+    result += _quote_findings(clusters, articles, names)
+    if not semantic:
+        result.append(Finding("note", (Part("Paraphrase detection was off for this build: passages reworded "
+                                            "beyond recognition are not counted as reuse."),)))
+    return result
+
+
+def _date(iso: str | None) -> str:
+    try:
+        day = date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return iso or ""
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
+def _origin(articles: tuple[Article, ...], links: list[Link], names: _Namer) -> Finding:
+    first = articles[0]
+    when = _date(first.meta.published)
+    parts = [*names.ref(first)]
+    parts.append(Part(f", on {when}." if when else ", undated, placed first because the others contain its text."))
+    reached, others = len(_descendants(first.id, links)), len(articles) - 1
+    if reached:
+        who = (f"All {others} other articles reuse" if reached == others > 1 else
+               "The other article reuses" if reached == others else
+               f"{reached} of the {others} other articles reuse{'s' if reached == 1 else ''}")
+        parts.append(Part(f" {who} its text, directly or through another article."))
+    return Finding("origin", tuple(parts))
+
+
+def _descendants(root: str, links: list[Link]) -> set[str]:
+    found, todo = set(), [root]
+    while todo:
+        current = todo.pop()
+        for link in links:
+            if link.source == current and link.article not in found:
+                found.add(link.article)
+                todo.append(link.article)
+    return found
+
+
+def _derivations(articles: tuple[Article, ...], pairs: dict[tuple[str, str], PairResult], links: list[Link],
+                 names: _Namer) -> list[Finding]:
+    """One sentence per later article: mostly copied, partly derived, or independent."""
+    by_id = {a.id: a for a in articles}
+    found: dict[str, list[tuple[float, Finding]]] = {"copied": [], "derived": [], "borrowed": []}
+    independent = []
+    for article in articles[1:]:
+        own = sorted((k for k in links if k.article == article.id), key=lambda k: -k.share)
+        if not own:
+            best = max((p.reuse for (a, _), p in pairs.items() if a == article.id), default=0.0)
+            independent.append(Finding("independent", (*names.ref(article), Part(
+                f": no other article accounts for more than {percent(best)} of its words."))))
+            continue
+        main = pairs[(article.id, own[0].source)]
+        kind = ("copied" if main.reuse >= WHOLLY_MIN_REUSE else
+                "derived" if main.reuse >= PARTIALLY_MIN_REUSE else "borrowed")
+        parts = [*names.ref(article), Part(f": {percent(main.reuse)} of its words come from "),
+                 *names.ref(by_id[own[0].source]), Part(" ("),
+                 Part("compare", pair_page(article.id, own[0].source)), Part(")")]
+        for extra in own[1:3]:
+            if extra.share >= PARTIALLY_MIN_REUSE / 2:
+                parts += [Part(f", and {percent(extra.share)} more from "), *names.ref(by_id[extra.source], outlet=False)]
+        credited = sum(1 for k in own if k.credited)
+        parts.append(Part(", credited." if credited == len(own) else ", not credited." if not credited else
+                          ", credited only in part."))
+        found[kind].append((main.reuse, Finding(kind, tuple(parts))))
+    return [f for kind in ("copied", "derived", "borrowed") for _, f in sorted(found[kind], key=lambda x: -x[0])] \
+        + independent
+
+
+def _credit(articles: tuple[Article, ...], links: list[Link], names: _Namer) -> list[Finding]:
+    """Who took text without naming where it came from."""
+    takers = [a for a in articles if any(k.article == a.id for k in links)]
+    silent = [a for a in takers if any(k.article == a.id and not k.credited for k in links)]
+    if not silent:
+        return [Finding("credit", (Part("every article that took text credits its source."),))] if takers else []
+    if len(silent) == len(takers):
+        lead = "none of the articles that took text credits its source: " if len(takers) > 1 else "not given by "
+        return [Finding("credit", (Part(lead), *names.refs(silent), Part(".")))]
+    return [Finding("credit", (Part(f"{len(silent)} of the {len(takers)} articles that took text do not credit "
+                                    "their source: "), *names.refs(silent), Part(".")))]
+
+
+QUOTE_SENTENCES = {
+    "altered": "{n} reworded inside the quotation marks, in ",
+    "unquoted": "{n} used without quotation marks, as if in the article's own words, in ",
+    "partial": "{n} cut to an excerpt, in ",
+}
+
+
+def _quote_findings(clusters: tuple[QuoteCluster, ...], articles: tuple[Article, ...],
+                    names: _Namer) -> list[Finding]:
+    by_id = {a.id: a for a in articles}
+    result = []
+    for status, sentence in QUOTE_SENTENCES.items():
+        hits = [(c, o) for c in clusters for o in c.occurrences if o.status == status]
+        if not hits:
+            continue
+        counts: dict[str, int] = {}
+        for _, o in hits:
+            counts[o.article] = counts.get(o.article, 0) + 1
+        where = sorted((by_id[i] for i in counts), key=lambda a: names.number[a.id])
+        n = f"{len(hits)} quotations were" if len(hits) > 1 else "1 quotation was"
+        parts = [Part(sentence.format(n=n)), *names.refs(where, counts), Part(".")]
+        if status == "altered":
+            parts += _altered_example(hits)
+        result.append(Finding(status, tuple(parts)))
+    return result
+
+
+def _altered_example(hits: list[tuple[QuoteCluster, QuoteOccurrence]]) -> list[Part]:
+    """One altered quote with its first word change, as an example."""
+    for cluster, occ in hits:
+        edit = next((e for e in occ.edits if e.source_text or e.article_text), None)
+        if edit is None:
+            continue
+        words = cluster.text.split()
+        quote = " ".join(words[:QUOTE_WORDS]) + ("…" if len(words) > QUOTE_WORDS else "")
+        who = f"{cluster.speaker}'s " if cluster.speaker else ""
+        change = (f"“{edit.source_text}” became “{edit.article_text}”" if edit.source_text and edit.article_text
+                  else f"“{edit.source_text}” was dropped" if edit.source_text else f"“{edit.article_text}” was added")
+        return [Part(f" For example, in {who}“{quote}”, {change}.")]
+    return []
