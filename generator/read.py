@@ -11,15 +11,22 @@ from .config import Config
 from .errors import ContentError, Problem
 from .model import Document
 from .readers import CONTENT_EXTENSIONS, read_file
-from .readers.metadata import merge
+from .readers.metadata import clean_metadata, merge
 
 IGNORED_NAMES = frozenset({"README", "README.md", "README.txt", "LICENSE"})
+ID_MAX_LENGTH = 80
+"""Longer ids are cut, so that a pair page's file name stays far below the 255-byte limit."""
+# Names Windows reserves for devices, whatever the extension: articles/con.html cannot exist there.
+RESERVED_IDS = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                          *(f"lpt{i}" for i in range(10))})
 
 
 def article_id(text: str) -> str:
-    """The id rule of design.md: lower-case, runs outside [a-z0-9] become '-', trimmed."""
+    """The id rule of design.md: lower-case, runs outside [a-z0-9] become '-', trimmed; cut
+    to ID_MAX_LENGTH, and a device name reserved by Windows gets '-article' appended."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    result = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:ID_MAX_LENGTH].rstrip("-")
+    return f"{result}-article" if result in RESERVED_IDS else result
 
 
 def content_files(content_dir: Path) -> tuple[list[Path], list[Problem]]:
@@ -39,7 +46,7 @@ def content_files(content_dir: Path) -> tuple[list[Path], list[Problem]]:
 
 
 def _id_for(doc: Document, many: bool) -> str:
-    if doc.meta.slug:
+    if doc.meta.slug and article_id(doc.meta.slug):
         return article_id(doc.meta.slug)
     stem = article_id(Path(doc.file).stem) or "article"
     return f"{stem}-{doc.index + 1}" if many else stem
@@ -62,10 +69,15 @@ def read_content(config: Config) -> tuple[list[tuple[str, Document]], list[Probl
         except ContentError as exc:
             problems.append(exc.problem)
             continue
+        except Exception as exc:  # noqa: BLE001 - a reader's bug must not hide the other files' problems
+            problems.append(Problem(shown, f"cannot be read ({type(exc).__name__}: {exc}); "
+                                           "please report this file to the wiretrace developers"))
+            continue
         problems.extend(warnings)
         override = config.metadata_for(rel)
         for doc in docs:
             doc = replace(doc, meta=merge(doc.meta, override)) if override and len(docs) == 1 else doc
+            doc = replace(doc, meta=clean_metadata(doc.meta))
             doc_id = _id_for(doc, len(docs) > 1)
             if doc_id in seen:
                 problems.append(Problem(shown, f"id {doc_id!r} is already used by {seen[doc_id]}; "

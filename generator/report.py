@@ -61,7 +61,7 @@ def report_json(data: dict[str, Any]) -> str:
 
 def _cell(value: Any) -> Any:
     """A cell a spreadsheet shows as text, never runs as a formula."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.lstrip(" \u00a0\n").startswith(_FORMULA_START):
         return "'" + value
     return "" if value is None else value
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from dataclasses import replace
+
 from ..errors import ContentError
 from ..model import Metadata
+from ..text import normalise
 from .dates import iso_date
 
 METADATA_KEYS = ("title", "outlet", "url", "published", "author", "slug", "credits")
@@ -32,7 +35,15 @@ def metadata_from_mapping(file: str, values: Mapping, first_line: int | None = N
 
 
 def _text(value: object) -> str | None:
-    return " ".join(str(value).split()) or None if value is not None else None
+    """One line of text, without bidi overrides or zero-width characters (which let a
+    title or a name display as something else than it is)."""
+    return " ".join(normalise(str(value)).split()) or None if value is not None else None
+
+
+def clean_metadata(meta: Metadata) -> Metadata:
+    """Every text field of ``meta`` as one clean line, whichever reader produced it."""
+    return replace(meta, **{key: _text(getattr(meta, key)) for key in METADATA_KEYS if key != "credits"},
+                   credits=tuple(c for c in (_text(c) for c in meta.credits) if c))
 
 
 def merge(base: Metadata, override: Metadata) -> Metadata:
