@@ -1,0 +1,116 @@
+"""Drift stage: what a rewrite changed in the facts it took from its direct sources.
+
+    find_drift(articles, pairs, clusters, provenance) -> tuple[DriftFinding, ...]
+
+Kinds: 'number', 'date' (dates and relative time), 'title', 'person' (one person put in
+another's place), 'added' (a fact the source never states) and 'attribution' (a quote
+given to another speaker than its origin's).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Article, PairResult, QuoteCluster
+from ..provenance import Provenance
+from .compare import Change, compare_passage, side
+from .facts import Fact, People, facts, same_person
+
+SEVERITY = {"title": "high", "person": "high", "attribution": "high", "number": "medium",
+            "date": "medium", "added": "low"}
+RANK = {"high": 0, "medium": 1, "low": 2}
+ATTRIBUTED = ("verbatim", "altered", "partial")
+
+
+@dataclass(frozen=True, slots=True)
+class DriftFinding:
+    """One fact of a source that a rewrite changed, or a fact the rewrite added."""
+
+    article: str
+    source: str
+    kind: str
+    """'number', 'date', 'title', 'person', 'added' or 'attribution'."""
+    source_text: str | None
+    """The source's wording (None for an added fact)."""
+    article_text: str
+    a_start: int
+    a_end: int
+    """Character range of the article's wording in ``Article.text``."""
+    s_start: int | None
+    s_end: int | None
+    """Character range of the source's wording in the source's text."""
+    passage: int | None
+    """Index of the passage pair in ``PairResult.passages`` (None for attribution)."""
+    severity: str
+    """'high', 'medium' or 'low'."""
+    subject: str | None = None
+    """The person a title, swap or attribution concerns; the kind of an added fact."""
+
+
+def find_drift(articles, pairs, clusters, provenance: Provenance) -> tuple[DriftFinding, ...]:
+    """Findings for each article against each of its direct sources, most serious first
+    within each article (articles in publication order)."""
+    by_id = {a.id: a for a in articles}
+    by_pair = {(p.article, p.source): p for p in pairs}
+    people = {a.id: People(a.text) for a in articles}
+    all_facts: dict[str, tuple[Fact, ...]] = {}
+    found: list[DriftFinding] = []
+    for link in provenance.links:
+        pair = by_pair.get((link.article, link.source))
+        if pair is None or link.source not in by_id:
+            continue
+        source = by_id[link.source]
+        if source.id not in all_facts:
+            all_facts[source.id] = tuple(facts(source.text, 0, len(source.text), people[source.id]))
+        found += pair_drift(by_id[link.article], source, pair, people, all_facts[source.id])
+    found += attribution_drift(clusters, by_id)
+    order = {a.id: i for i, a in enumerate(articles)}
+    found = sorted(set(found), key=lambda f: (order.get(f.article, 0), RANK[f.severity], f.a_start, f.kind,
+                                              order.get(f.source, 0)))
+    return tuple(found)
+
+
+def pair_drift(article: Article, source: Article, pair: PairResult, people: dict[str, People],
+               src_all: tuple[Fact, ...]) -> list[DriftFinding]:
+    out = []
+    for index, passage in enumerate(pair.passages):
+        art = side(article, passage.a_start, passage.a_end, people[article.id])
+        src = side(source, passage.s_start, passage.s_end, people[source.id])
+        for change in compare_passage(passage, art, src, src_all):
+            out.append(_finding(article, source, change, index))
+    return out
+
+
+def _finding(article: Article, source: Article, change: Change, index: int) -> DriftFinding:
+    fa, fs = change.article, change.source
+    return DriftFinding(
+        article=article.id, source=source.id, kind=change.kind,
+        source_text=source.text[fs.start:fs.end] if fs else None,
+        article_text=article.text[fa.start:fa.end], a_start=fa.start, a_end=fa.end,
+        s_start=fs.start if fs else None, s_end=fs.end if fs else None, passage=index,
+        severity=SEVERITY[change.kind], subject=change.subject)
+
+
+def _speaker_name(speaker: str | None) -> bool:
+    return bool(speaker) and bool(re.fullmatch(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}", speaker))
+
+
+def attribution_drift(clusters: tuple[QuoteCluster, ...], by_id: dict[str, Article]) -> list[DriftFinding]:
+    """A quote an article gives to another named speaker than its origin does."""
+    out = []
+    for cluster in clusters:
+        origin = next((o for o in cluster.occurrences if o.article == cluster.origin), None)
+        if origin is None or not _speaker_name(origin.speaker or cluster.speaker):
+            continue
+        said_by = origin.speaker or cluster.speaker
+        for occ in cluster.occurrences:
+            if occ.article == cluster.origin or occ.status not in ATTRIBUTED or not _speaker_name(occ.speaker):
+                continue
+            if same_person(occ.speaker, said_by) or occ.start is None:
+                continue
+            out.append(DriftFinding(
+                article=occ.article, source=cluster.origin, kind="attribution", source_text=said_by,
+                article_text=occ.speaker, a_start=occ.start, a_end=occ.end, s_start=origin.start,
+                s_end=origin.end, passage=None, severity="high", subject=occ.text))
+    return out
