@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import clean as clean_stage
+from .drift import DriftFinding, find_drift
 from .compare import AlignSettings, compare_prepared, prepared
 from .config import Config, load_config
 from .errors import BuildError, Problem
@@ -34,6 +35,8 @@ class Analysis:
     semantic: bool
     """Whether paraphrase detection ran."""
     pairs_complete: bool = True
+    drift: tuple[DriftFinding, ...] = ()
+    """What rewrites changed in the facts they took (see generator/drift)."""
 
 
 def load_site(site_dir: Path) -> tuple[Config, list[Article], list[Problem]]:
@@ -92,7 +95,8 @@ def analyse(articles: list[Article], config: Config, progress: Progress, jobs: i
     ordered = tuple(by_id[i] for i in prov.order)
     quotes = {a.id: extract_quotes(a) for a in progress.iter(ordered, "quotes")}
     clusters = cluster_quotes(ordered, quotes, prov.order)
-    return Analysis(ordered, tuple(pairs), tuple(clusters), prov, semantic=False)
+    drift = find_drift(ordered, pairs, clusters, prov)
+    return Analysis(ordered, tuple(pairs), tuple(clusters), prov, drift=drift, semantic=False)
 
 
 def compare_all(articles: list[Article], settings: AlignSettings, progress: Progress) -> list[PairResult]:

@@ -52,6 +52,13 @@ def report_data(analysis: Analysis) -> dict[str, Any]:
             }
             for q in analysis.quotes
         ],
+        "drift": [
+            {"article": d.article, "source": d.source, "kind": d.kind, "severity": d.severity,
+             "source_text": d.source_text, "article_text": d.article_text, "subject": d.subject,
+             "a_start": d.a_start, "a_end": d.a_end, "s_start": d.s_start, "s_end": d.s_end,
+             "passage": d.passage}
+            for d in analysis.drift
+        ],
     }
 
 

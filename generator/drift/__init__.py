@@ -64,7 +64,8 @@ def find_drift(articles, pairs, clusters, provenance: Provenance) -> tuple[Drift
         if source.id not in all_facts:
             all_facts[source.id] = tuple(facts(source.text, 0, len(source.text), people[source.id]))
         found += pair_drift(by_id[link.article], source, pair, people, all_facts[source.id])
-    found += attribution_drift(clusters, by_id)
+    attributions = attribution_drift(clusters, by_id)
+    found = [f for f in found if not _told_twice(f, attributions)] + attributions
     order = {a.id: i for i, a in enumerate(articles)}
     found = sorted(set(found), key=lambda f: (order.get(f.article, 0), RANK[f.severity], f.a_start, f.kind,
                                               order.get(f.source, 0)))
@@ -90,6 +91,13 @@ def _finding(article: Article, source: Article, change: Change, index: int) -> D
         article_text=article.text[fa.start:fa.end], a_start=fa.start, a_end=fa.end,
         s_start=fs.start if fs else None, s_end=fs.end if fs else None, passage=index,
         severity=SEVERITY[change.kind], subject=change.subject)
+
+
+def _told_twice(finding: DriftFinding, attributions: list[DriftFinding]) -> bool:
+    """A swapped speaker already reported as attribution drift of the same quote."""
+    return finding.kind == "person" and any(
+        a.article == finding.article and same_person(a.article_text, finding.article_text)
+        and same_person(a.source_text, finding.source_text or "") for a in attributions)
 
 
 def _speaker_name(speaker: str | None) -> bool:

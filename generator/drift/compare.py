@@ -121,19 +121,38 @@ def _titles(art: Side, src: Side, src_all: tuple[Fact, ...]) -> list[Change]:
 
 
 def _swaps(art: Side, src: Side, replaced) -> list[Change]:
-    """A person replaced by another in the same position, neither named on the other side."""
-    changes = []
+    """A person put in another's place: in the same replaced words, or under the same title
+    (the one named more often than the source names them, the other less often)."""
     a_people = [f for f in art.facts if f.kind == "person"]
     s_people = [f for f in src.facts if f.kind == "person"]
+
+    def count(fact: Fact, facts: list[Fact]) -> int:
+        return sum(same_person(fact.key, f.key) for f in facts)
+
+    def swapped(gone: Fact, new: Fact) -> bool:
+        return not same_person(gone.key, new.key) and count(gone, a_people) < count(gone, s_people) \
+            and count(new, a_people) > count(new, s_people)
+
+    pairs = []
     for s1, s2, a1, a2 in replaced:
-        if s2 - s1 > SWAP_MAX_WORDS or a2 - a1 > SWAP_MAX_WORDS:
-            continue
-        gone = [f for f in s_people if _in(src.word_range(f), s1, s2)
-                and not any(same_person(f.key, g.key) for g in a_people)]
-        new = [f for f in a_people if _in(art.word_range(f), a1, a2)
-               and not any(same_person(f.key, g.key) for g in s_people)]
-        if len(gone) == 1 and len(new) == 1:
-            changes.append(Change("person", gone[0], new[0], subject=gone[0].key))
+        if s2 - s1 <= SWAP_MAX_WORDS and a2 - a1 <= SWAP_MAX_WORDS:
+            gone = [f for f in s_people if _in(src.word_range(f), s1, s2)]
+            new = [f for f in a_people if _in(art.word_range(f), a1, a2)]
+            if len(gone) == 1 and len(new) == 1:
+                pairs.append((gone[0], new[0]))
+    for ts in (f for f in src.facts if f.kind == "title"):
+        for ta in (f for f in art.facts if f.kind == "title" and f.value == ts.value):
+            gone = next(f for f in s_people if f.key == ts.key)
+            new = next(f for f in a_people if f.key == ta.key)
+            if not any(same_person(f.key, new.key) for f in s_people) and \
+                    not any(same_person(f.key, gone.key) for f in a_people):
+                pairs.append((gone, new))
+    seen: set[int] = set()
+    changes = []
+    for gone, new in pairs:
+        if new.start not in seen and swapped(gone, new):
+            seen.add(new.start)
+            changes.append(Change("person", gone, new, subject=gone.key))
     return changes
 
 

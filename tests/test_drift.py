@@ -1,0 +1,58 @@
+"""Drift: hand-made source/rewrite pairs of every kind, benign rewordings, the demo seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.drift.facts import People, facts
+from generator.drift.texts import drift_of_texts
+
+CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "drift" / "cases.yml").read_text(encoding="utf-8"))
+
+
+def expected(case) -> list[tuple[str, str]]:
+    return [next(iter(e.items())) for e in case["expect"]]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_case(case):
+    found = drift_of_texts(case["source"], case["rewrite"], case.get("align") == "paraphrase")
+    assert [(f.kind, f.article_text) for f in found] == expected(case)
+
+
+def test_every_kind_and_benign_cases_are_covered():
+    kinds = {k for c in CASES for k, _ in expected(c)}
+    assert kinds == {"number", "date", "title", "person", "added", "attribution"}
+    assert sum(not c["expect"] for c in CASES) >= 10
+
+
+def test_finding_points_at_both_wordings():
+    source = CASES[0]["source"]
+    rewrite = CASES[0]["rewrite"]
+    (f,) = drift_of_texts(source, rewrite)
+    assert rewrite[f.a_start:f.a_end] == "three-day" and source[f.s_start:f.s_end] == "two-day"
+    assert f.severity == "medium" and f.passage == 0
+
+
+def test_fact_tokens():
+    text = "Chinese Premier Xi Jinping met Wang Yi on Tuesday, last month, for a two-day visit in 2018."
+    got = {(f.kind, f.value) for f in facts(text, 0, len(text), People(text))}
+    assert {("title", "premier"), ("person", "Xi Jinping"), ("person", "Wang Yi"), ("date", "tuesday"),
+            ("relative", "last month"), ("number", "2"), ("date", "2018")} <= got
+
+
+def test_short_name_is_the_introduced_person():
+    text = "Foreign Minister Wang Yi spoke first. Later Wang said more."
+    people = [f.key for f in facts(text, 0, len(text), People(text)) if f.kind == "person"]
+    assert people == ["Wang Yi", "Wang Yi"]
+
+
+def test_demo_premier_versus_leader(demo_report):
+    drift = demo_report["drift"]
+    premier = [d for d in drift if d["article"].startswith("001") and d["kind"] == "title"]
+    assert premier and premier[0]["article_text"] == "Chinese Premier"
+    assert premier[0]["source_text"] == "Chinese leader" and premier[0]["source"].startswith("000")
+    assert premier[0]["severity"] == "high"
