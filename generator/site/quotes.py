@@ -22,6 +22,9 @@ class QuoteCell:
     label: str
     meaning: str
     origin: bool
+    article: Article
+    number: int
+    """The article's column number (publication order)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +40,8 @@ def quote_rows(clusters: tuple[QuoteCluster, ...], articles: tuple[Article, ...]
     rows = []
     for cluster in clusters:
         occ = {o.article: o for o in cluster.occurrences}
-        cells = tuple(QuoteCell(occ[a.id], *STATUS_LABELS[occ[a.id].status], a.id == cluster.origin)
-                      for a in articles if a.id in occ)
+        cells = tuple(QuoteCell(occ[a.id], *STATUS_LABELS[occ[a.id].status], a.id == cluster.origin, a, n)
+                      for n, a in enumerate(articles, 1) if a.id in occ)
         rows.append(QuoteRowView(cluster, by_id[cluster.origin], cells))
     return tuple(rows)
 
