@@ -16,6 +16,8 @@ from .facts import COMPATIBLE, Fact, People, facts, same_person
 
 STOPWORDS = frozenset("the a an in on at of to for and or by with from as is was his her its their".split())
 SWAP_MAX_WORDS = 4
+SWAP_CONTEXT = 4
+"""Words that must follow a replaced name unchanged for it to count as a swap."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +64,12 @@ def compare_passage(passage: Passage, art: Side, src: Side, src_all: tuple[Fact,
                           art.article.words.norm[art.start:art.end], autojunk=False).get_opcodes()
     replaced = [(s1 + src.start, s2 + src.start, a1 + art.start, a2 + art.start)
                 for tag, s1, s2, a1, a2 in ops if tag == "replace"]
+    anchored = [(s1 + src.start, s2 + src.start, a1 + art.start, a2 + art.start)
+                for (tag, s1, s2, a1, a2), after in zip(ops, ops[1:] + [("end", 0, 0, 0, 0)])
+                if tag == "replace" and after[0] == "equal" and after[2] - after[1] >= SWAP_CONTEXT]
     changed_a = {(a1 + art.start, a2 + art.start) for tag, _, _, a1, a2 in ops if tag in ("replace", "insert")}
     lexical = passage.kind != "paraphrase"
-    changes = _values(art, src, replaced, lexical) + _titles(art, src, src_all) + _swaps(art, src, replaced)
+    changes = _values(art, src, replaced, lexical) + _titles(art, src, src_all) + _swaps(art, src, anchored)
     if lexical:
         seen = {c.article for c in changes}
         changes += [c for c in _added(art, src, src_all, changed_a) if c.article not in seen]
@@ -97,11 +102,22 @@ def _values(art: Side, src: Side, replaced, lexical: bool) -> list[Change]:
                 continue
             for a in fa:
                 match = next((s for s in fs if _aligned(art, a, src, s, replaced, lexical)), None)
-                if match is None and lexical and len(fa) == len(fs) == 1:
+                if match is None and lexical and key and len(fa) == len(fs) == 1:
                     match = fs[0]
-                if match is not None:
+                if match is not None and not _reanchored(match, a):
                     changes.append(Change("date" if kind == "relative" else kind, match, a))
     return changes
+
+
+DAY_OFFSET = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+
+def _reanchored(source: Fact, article: Fact) -> bool:
+    """"today" in a wire story is "yesterday" in the next morning's paper: a shift of one day
+    in a day word is the rewrite's later vantage point, not a changed date."""
+    if source.kind != "relative" or (source.key, article.key) != ("day", "day"):
+        return False
+    return abs(DAY_OFFSET[article.value] - DAY_OFFSET[source.value]) <= 1
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -167,7 +183,7 @@ def _added(art: Side, src: Side, src_all: tuple[Fact, ...], changed: set[tuple[i
     src_dated = any(f.kind in ("date", "relative") for f in src.facts)
     added = []
     for fa in art.facts:
-        if fa.kind == "title" or (fa.kind == "number" and not fa.key):
+        if fa.kind in ("title", "person") or (fa.kind == "number" and not fa.key) or fa.key == "day":
             continue
         if fa.kind in ("date", "relative") and src_dated:
             continue

@@ -121,7 +121,8 @@ def numbers(text: str, start: int, end: int) -> list[Fact]:
         unit = unit_of(m.group("unit"))
         if unit in NUMBER_WORDS or unit in ("of", "and", "to", "or", "in", "the", "a"):
             unit = ""
-        found.append(Fact("number", unit, f"{value:g}", m.start(), m.end()))
+        end_at = m.end() if unit else (m.end("scale") if m.group("scale") else m.end("num"))
+        found.append(Fact("number", unit, f"{value:g}", m.start(), end_at))
     return found
 
 
@@ -169,7 +170,8 @@ def same_person(a: str, b: str) -> bool:
     from rapidfuzz import fuzz
 
     ka, kb = _key(a), _key(b)
-    return ka == kb or fuzz.ratio(ka, kb) >= 75 or a in b or b in a
+    whole_a, whole_b = re.sub(r"[^a-z]", "", a.casefold()), re.sub(r"[^a-z]", "", b.casefold())
+    return ka == kb or whole_a == whole_b or whole_a.endswith(kb) or whole_b.endswith(ka) or fuzz.ratio(ka, kb) >= 75 or a in b or b in a
 
 
 def _key(name: str) -> str:
