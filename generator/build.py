@@ -18,6 +18,7 @@ from .quotes import cluster_quotes, extract_quotes
 from .read import read_content
 from .render import write_site
 from .segment import segment
+from .semantic import paraphraser
 from .site import site_pages
 
 TITLE_WORDS = 12
@@ -90,13 +91,18 @@ def analyse(articles: list[Article], config: Config, progress: Progress, jobs: i
     """Compare, quotes, provenance: the analysis stages, in order."""
     settings = AlignSettings(**dict(config.compare))
     pairs = compare_all(articles, settings, progress)
+    semantic = paraphraser(config, progress)
+    if semantic:
+        pairs = semantic.pairs(articles, pairs)
     prov = provenance(articles, pairs)
     by_id = {a.id: a for a in articles}
     ordered = tuple(by_id[i] for i in prov.order)
     quotes = {a.id: extract_quotes(a) for a in progress.iter(ordered, "quotes")}
     clusters = cluster_quotes(ordered, quotes, prov.order)
+    if semantic:
+        clusters = semantic.quotes(ordered, clusters)
     drift = find_drift(ordered, pairs, clusters, prov)
-    return Analysis(ordered, tuple(pairs), tuple(clusters), prov, drift=drift, semantic=False)
+    return Analysis(ordered, tuple(pairs), tuple(clusters), prov, drift=drift, semantic=semantic is not None)
 
 
 def compare_all(articles: list[Article], settings: AlignSettings, progress: Progress) -> list[PairResult]:

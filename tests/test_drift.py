@@ -56,3 +56,27 @@ def test_demo_premier_versus_leader(demo_report):
     assert premier and premier[0]["article_text"] == "Chinese Premier"
     assert premier[0]["source_text"] == "Chinese leader" and premier[0]["source"].startswith("000")
     assert premier[0]["severity"] == "high"
+
+
+def test_demo_pages_show_the_drift(demo_site):
+    index = (demo_site / "index.html").read_text(encoding="utf-8")
+    assert "Facts changed:" in index and "calls Xi Jinping “Chinese Premier”; the source says “Chinese leader”" in index
+    assert "1 fact changed" in index
+    page = next((demo_site / "articles").glob("001-*.html")).read_text(encoding="utf-8")
+    assert "What changed" in page and "m-drift " in page
+    pair = next((demo_site / "pairs").glob("001-*--000-*.html")).read_text(encoding="utf-8")
+    assert pair.count("m-drift") == 2  # the article's wording and the source's
+
+
+def test_drift_text_is_escaped(site, tmp_path):
+    from generator.build import build
+
+    source = ("---\ntitle: Wire <b>copy</b>\npublished: 2024-04-09\n---\n\n" + CASES[0]["source"] + "\n")
+    rewrite = ("---\ntitle: Rewrite <script>alert(1)</script>\npublished: 2024-04-10\n---\n\n"
+               + CASES[0]["rewrite"] + "\n")
+    root = site({"a.md": source, "b.md": rewrite})
+    analysis, _ = build(root, tmp_path / "out")
+    assert [(d.kind, d.article_text) for d in analysis.drift] == [("number", "three-day")]
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in index and "&lt;script&gt;" in index
+    assert "has “three-day” where the source has “two-day”" in index

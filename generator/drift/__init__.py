@@ -10,11 +10,12 @@ given to another speaker than its origin's).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Article, PairResult, QuoteCluster
 from ..provenance import Provenance
-from .compare import Change, compare_passage, side
+from .compare import Change, compare_passage, compatible, side
 from .facts import Fact, People, facts, same_person
 
 SEVERITY = {"title": "high", "person": "high", "attribution": "high", "number": "medium",
@@ -61,15 +62,38 @@ def find_drift(articles, pairs, clusters, provenance: Provenance) -> tuple[Drift
         if pair is None or link.source not in by_id:
             continue
         source = by_id[link.source]
-        if source.id not in all_facts:
-            all_facts[source.id] = tuple(facts(source.text, 0, len(source.text), people[source.id]))
-        found += pair_drift(by_id[link.article], source, pair, people, all_facts[source.id])
+        for doc in (source, by_id[link.article]):
+            if doc.id not in all_facts:
+                all_facts[doc.id] = analysed_facts(doc, people[doc.id])
+        in_passages = pair_drift(by_id[link.article], source, pair, people, all_facts[source.id])
+        found += in_passages + title_drift(by_id[link.article], source, pair, all_facts, in_passages)
     attributions = attribution_drift(clusters, by_id)
     found = [f for f in found if not _told_twice(f, attributions)] + attributions
     order = {a.id: i for i, a in enumerate(articles)}
     found = sorted(set(found), key=lambda f: (order.get(f.article, 0), RANK[f.severity], f.a_start, f.kind,
                                               order.get(f.source, 0)))
     return tuple(found)
+
+
+def analysed_facts(article: Article, people: People) -> tuple[Fact, ...]:
+    """Facts of the analysed sentences (text set aside as boilerplate left out)."""
+    return tuple(f for s in article.sentences for f in facts(article.text, s.start, s.end, people))
+
+
+def title_drift(article: Article, source: Article, pair: PairResult, all_facts: dict[str, tuple[Fact, ...]],
+                reported: list[DriftFinding]) -> list[DriftFinding]:
+    """A title the article gives a person that no title its direct source gives them
+    supports, wherever the two sentences are (a rewrite reworded beyond alignment)."""
+    out, seen = [], {f.a_start for f in reported if f.kind == "title"}
+    src_titles = [f for f in all_facts[source.id] if f.kind == "title"]
+    for fa in (f for f in all_facts[article.id] if f.kind == "title" and f.start not in seen):
+        theirs = [f for f in src_titles if same_person(f.key, fa.key)]
+        if theirs and not any(compatible(fa.value, f.value) for f in theirs):
+            word = bisect_right(article.words.ends, fa.start)
+            index = next((i for i, p in enumerate(pair.passages) if p.a_start <= word < p.a_end), None)
+            out.append(_finding(article, source, Change("title", theirs[0], fa, subject=fa.key), index))
+            seen.add(fa.start)
+    return out
 
 
 def pair_drift(article: Article, source: Article, pair: PairResult, people: dict[str, People],
@@ -83,7 +107,7 @@ def pair_drift(article: Article, source: Article, pair: PairResult, people: dict
     return out
 
 
-def _finding(article: Article, source: Article, change: Change, index: int) -> DriftFinding:
+def _finding(article: Article, source: Article, change: Change, index: int | None) -> DriftFinding:
     fa, fs = change.article, change.source
     return DriftFinding(
         article=article.id, source=source.id, kind=change.kind,

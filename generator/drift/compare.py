@@ -120,7 +120,7 @@ def _reanchored(source: Fact, article: Fact) -> bool:
     return abs(DAY_OFFSET[article.value] - DAY_OFFSET[source.value]) <= 1
 
 
-def _compatible(a: str, b: str) -> bool:
+def compatible(a: str, b: str) -> bool:
     return a == b or frozenset({a, b}) in COMPATIBLE
 
 
@@ -130,7 +130,7 @@ def _titles(art: Side, src: Side, src_all: tuple[Fact, ...]) -> list[Change]:
     for fa in (f for f in art.facts if f.kind == "title"):
         in_passage = [f for f in src.facts if f.kind == "title" and same_person(f.key, fa.key)]
         anywhere = [f for f in src_all if f.kind == "title" and same_person(f.key, fa.key)]
-        if not in_passage or any(_compatible(fa.value, f.value) for f in anywhere):
+        if not in_passage or any(compatible(fa.value, f.value) for f in anywhere):
             continue
         changes.append(Change("title", in_passage[0], fa, subject=fa.key))
     return changes

