@@ -144,3 +144,10 @@ def test_site_templates_override_builtin_ones(site):
     assert (root / "public/static/extra.css").is_file()
     assert (root / "public/static/style.css").is_file()  # built-ins still there
     assert "Key findings" in (root / "public/index.html").read_text(encoding="utf-8")
+
+
+def test_404_page_links_from_the_site_root_when_base_url_is_known(tiny, demo_site):
+    out, _ = tiny
+    page = (out / "404.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/r/static/style.css"' in page and 'href="https://example.org/r/index.html"' in page
+    assert 'href="static/style.css"' in (demo_site / "404.html").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from ..labels import derivation_label
 from ..paths import article_page, pair_page, worthy_pairs
 from ..report import pairs_csv, quotes_csv, report_data, report_json
 from .article import article_view
-from .common import SiteInfo
+from .common import SiteInfo, safe_url
 from .drift import drift_counts, drift_key_findings, drift_rows
 from .overview import Link, cell, findings, graph
 from .pair import pair_view
@@ -28,6 +28,12 @@ class Page:
     template: str | None = None
     context: dict[str, Any] | None = None
     text: str | None = None
+
+
+def _absolute_root(base_url: str | None) -> dict[str, str]:
+    """The 404 page is served at any depth: link it from the site's public address if known."""
+    url = safe_url(base_url)
+    return {"root": url.rstrip("/") + "/"} if url else {}
 
 
 def site_pages(analysis: Analysis, config: Config) -> list[Page]:
@@ -50,7 +56,7 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
         Page("quotes.html", "quotes.html", {**common, "articles": articles,
                                             "rows": quote_rows(analysis.quotes, articles),
                                             "speakers": speakers(analysis.quotes)}),
-        Page("404.html", "404.html", {**common}),
+        Page("404.html", "404.html", {**common, **_absolute_root(config.base_url)}),
         Page("report.json", text=report_json(data)),
         Page("pairs.csv", text=pairs_csv(data)),
         Page("quotes.csv", text=quotes_csv(data)),
