@@ -25,7 +25,7 @@ MONTHS = ("january february march april may june july august september october n
 PERIODS = "day week weekend month year decade century spring summer autumn fall winter morning " \
           "afternoon evening night".split()
 
-_NUM = r"\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUM = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 NUMBER_RE = re.compile(
     rf"(?<![\w.-])(?P<num>{_NUM})(?:\s(?P<scale>hundred|thousand|million|billion|trillion))?"
     r"(?:[\s-](?P<unit>%|percent|per cent|[a-z]+))?", re.I)
@@ -171,7 +171,12 @@ def same_person(a: str, b: str) -> bool:
 
     ka, kb = _key(a), _key(b)
     whole_a, whole_b = re.sub(r"[^a-z]", "", a.casefold()), re.sub(r"[^a-z]", "", b.casefold())
-    return ka == kb or whole_a == whole_b or whole_a.endswith(kb) or whole_b.endswith(ka) or fuzz.ratio(ka, kb) >= 75 or a in b or b in a
+    shared = {w for w in _words(a) & _words(b) if len(w) > 1}
+    return ka == kb or bool(shared) or whole_a == whole_b or whole_a.endswith(kb) or whole_b.endswith(ka) or fuzz.ratio(ka, kb) >= 75 or a in b or b in a
+
+
+def _words(name: str) -> set[str]:
+    return {re.sub(r"[^a-z]", "", w) for w in name.casefold().split()}
 
 
 def _key(name: str) -> str:
