@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Mapping
 
 from .model import Article
@@ -177,26 +178,28 @@ class Chain:
         )
 
 
+@lru_cache(maxsize=None)
+def _offsets(skip: int) -> tuple[tuple[int, int], ...]:
+    """Skips in A and S to try at a passage edge, nearest first."""
+    return tuple(sorted(((da, ds) for da in range(skip + 1) for ds in range(skip + 1)), key=lambda o: (sum(o), o)))
+
+
 def _reach(a: Prepared, s: Prepared, i: int, j: int, step: int, lo: int, hi: int, skip: int) -> tuple[int, int]:
     """Move a passage edge outwards (``step`` -1 or +1) over edits at the boundary: to the
     nearest content word both texts share within ``skip`` words, then over identical words.
     ``(i, j)`` are the first positions outside the passage; A stays inside ``[lo, hi)``."""
-    offsets = sorted(((da, ds) for da in range(skip + 1) for ds in range(skip + 1)), key=lambda o: (sum(o), o))
+    an, sn, content, ns = a.norm, s.norm, a.content, len(s.norm)
+    offsets = _offsets(skip)
     while True:
-        hit = next(
-            ((i + step * da, j + step * ds) for da, ds in offsets
-             if _same(a, s, i + step * da, j + step * ds, lo, hi) and a.content[i + step * da]),
-            None,
-        )
-        if hit is None:
+        for da, ds in offsets:
+            x, y = i + step * da, j + step * ds
+            if lo <= x < hi and 0 <= y < ns and an[x] == sn[y] and content[x]:
+                i, j = x, y
+                break
+        else:
             return i, j
-        i, j = hit
-        while _same(a, s, i, j, lo, hi):
+        while lo <= i < hi and 0 <= j < ns and an[i] == sn[j]:
             i, j = i + step, j + step
-
-
-def _same(a: Prepared, s: Prepared, i: int, j: int, lo: int, hi: int) -> bool:
-    return lo <= i < hi and 0 <= j < len(s.norm) and a.norm[i] == s.norm[j]
 
 
 def extend(chain: list[Run], a: Prepared, s: Prepared, lo: int, hi: int, skip: int) -> Chain:

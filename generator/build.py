@@ -8,17 +8,18 @@ from pathlib import Path
 
 from . import clean as clean_stage
 from .drift import DriftFinding, find_drift
-from .compare import AlignSettings, compare_prepared, prepared
+from .cache import Cache, cached, digest
+from .compare import AlignSettings, compare_all, fingerprint
 from .config import Config, load_config
 from .errors import BuildError, Problem
 from .model import Article, Document, PairResult, QuoteCluster
+from .parallel import default_jobs
 from .progress import Progress
 from .provenance import Provenance, provenance
 from .quotes import cluster_quotes, extract_quotes
 from .read import read_content
 from .render import write_site
 from .segment import segment
-from .semantic import paraphraser
 from .site import site_pages
 
 TITLE_WORDS = 12
@@ -66,15 +67,21 @@ def build(site_dir: Path, output: Path | None = None, jobs: int | None = None,
 def prepare(documents: list[tuple[str, Document]], config: Config) -> tuple[list[Article], list[Problem]]:
     """Clean and segment every document; an article left with no words is an error."""
     articles, problems = [], []
+    cache = Cache.for_site(config.site_dir)
     for order, (article_id, document) in enumerate(documents):
-        cleaned = clean_stage.clean(document, config.clean)
-        article = segment(article_id, document, cleaned.trimmed, cleaned.credits, order)
+        article = replace(cached(cache, "articles", digest(article_id, document, config.clean),
+                                 lambda: _clean_segment(article_id, document, config)), order=order)
         if not article.words:
             problems.append(Problem(document.file, "no article text left after cleaning"
                                     + (" (the file holds only boilerplate)" if document.text.strip() else "")))
             continue
         articles.append(_with_title(article))
     return articles, problems
+
+
+def _clean_segment(article_id: str, document: Document, config: Config) -> Article:
+    cleaned = clean_stage.clean(document, config.clean)
+    return segment(article_id, document, cleaned.trimmed, cleaned.credits)
 
 
 def _with_title(article: Article) -> Article:
@@ -90,24 +97,15 @@ def _with_title(article: Article) -> Article:
 def analyse(articles: list[Article], config: Config, progress: Progress, jobs: int | None) -> Analysis:
     """Compare, quotes, provenance: the analysis stages, in order."""
     settings = AlignSettings(**dict(config.compare))
-    pairs = compare_all(articles, settings, progress)
-    semantic = paraphraser(config, progress)
-    if semantic:
-        pairs = semantic.pairs(articles, pairs)
+    cache = Cache.for_site(config.site_dir)
+    with progress.stage("compare"):
+        pairs = compare_all(articles, settings, default_jobs(jobs or config.jobs), cache)
     prov = provenance(articles, pairs)
     by_id = {a.id: a for a in articles}
     ordered = tuple(by_id[i] for i in prov.order)
-    quotes = {a.id: extract_quotes(a) for a in progress.iter(ordered, "quotes")}
+    quotes = {a.id: cached(cache, "quotes", fingerprint(a), lambda: extract_quotes(a))
+              for a in progress.iter(ordered, "quotes")}
     clusters = cluster_quotes(ordered, quotes, prov.order)
-    if semantic:
-        clusters = semantic.quotes(ordered, clusters)
     drift = find_drift(ordered, pairs, clusters, prov)
-    return Analysis(ordered, tuple(pairs), tuple(clusters), prov, drift=drift, semantic=semantic is not None)
+    return Analysis(ordered, tuple(pairs), tuple(clusters), prov, drift=drift, semantic=False)
 
-
-def compare_all(articles: list[Article], settings: AlignSettings, progress: Progress) -> list[PairResult]:
-    """Every ordered pair (article, source) of distinct articles, in file order."""
-    ready = {a.id: prepared(a, settings.seed) for a in articles}
-    pairs = [(a, s) for a in articles for s in articles if a.id != s.id]
-    return [compare_prepared(a, s, ready[a.id], ready[s.id], settings)
-            for a, s in progress.iter(pairs, "compare")]

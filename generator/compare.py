@@ -14,7 +14,9 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from .align import Chain, Prepared, Run, best_chains, exact_runs, prepare
+from .cache import Cache, digest
 from .model import Article, EditOp, Passage, PairResult
+from .parallel import map_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,26 +195,108 @@ def _display(article: Article, start: int, end: int) -> str:
     return article.text[article.words.starts[start] : article.words.ends[end - 1]]
 
 
-def compare_all(articles: list[Article], settings: AlignSettings = DEFAULT) -> list[PairResult]:
+def fingerprint(article: Article) -> str:
+    """Hash of everything a pair result depends on in one article (id, text, words)."""
+    w = article.words
+    return digest(article.id, article.text, w.norm, w.starts, w.ends)
+
+
+@dataclass(frozen=True, slots=True)
+class CompareStats:
+    """What the last ``compare_all`` did: pairs aligned now, pairs taken from the cache."""
+
+    computed: int = 0
+    reused: int = 0
+
+
+LAST_STATS = CompareStats()
+
+PARALLEL_MIN_PAIRS = 2000
+"""Fewer candidate pairs than this are aligned in-process: starting workers costs more."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Work:
+    """What the workers share (inherited by fork, never pickled)."""
+
+    articles: list[Article]
+    prepped: list[Prepared]
+    candidates: list[list[int]]
+    """For each article, the sources it can hold a passage from, in order."""
+    shared_shingles: list[dict[int, int]]
+    settings: AlignSettings
+    fingerprints: list[str]
+    cache: Cache | None
+    settings_key: str
+
+
+def compare_all(
+    articles: list[Article], settings: AlignSettings = DEFAULT, jobs: int = 1, cache: Cache | None = None
+) -> list[PairResult]:
     """Every ordered pair of distinct articles, row by row (article, then source, in the
     given order). Shared shingle (and seed) counts for all pairs come from sparse matrix
-    products; only pairs that can hold a passage are aligned."""
+    products; only pairs that can hold a passage are aligned, over ``jobs`` processes,
+    each article's row looked up in ``cache`` first. The result does not depend on
+    ``jobs`` or on the cache.
+
+    The pruning is exact: a passage holds a run of ``min_anchor`` identical words, so
+    with ``min_anchor >= 5`` a pair that shares no 5-word shingle (else: no seed) has
+    none, and its result (reuse 0, containment from the counts) is written directly.
+    """
+    global LAST_STATS
     prepped = [prepared(article, settings.seed) for article in articles]
     shared_shingles = _shared_counts([p.shingles for p in prepped])
-    # A passage holds a run of min_anchor identical words: with 5 or more, the pair must
-    # share a 5-word shingle, a much rarer event than sharing a seed.
     shared = shared_shingles if settings.min_anchor >= 5 else _shared_counts([p.seed_set for p in prepped])
+    candidates = [sorted(j for j, c in shared[i].items() if c and j != i) for i in range(len(articles))]
+    work = _Work(articles, prepped, candidates, shared_shingles, settings,
+                 [fingerprint(a) for a in articles] if cache else [], cache,
+                 digest(repr(settings)))
+    jobs = jobs if sum(map(len, candidates)) >= PARALLEL_MIN_PAIRS else 1
+    chunks = map_rows(_align_rows, work, len(articles), jobs)
+    LAST_STATS = CompareStats(sum(c[1] for c in chunks), sum(c[2] for c in chunks))
+    rows = [row for chunk in chunks for row in chunk[0]]
     results = []
     for i, (article, a) in enumerate(zip(articles, prepped)):
-        for j, (source, s) in enumerate(zip(articles, prepped)):
+        aligned = rows[i]
+        for j, source in enumerate(articles):
             if i == j:
                 continue
-            cont = round(shared_shingles[i].get(j, 0) / len(a.shingles), 4) if a.shingles else 0.0
-            if shared[i].get(j, 0) == 0:
-                results.append(_result(article, source, (), cont))
-            else:
-                results.append(compare_prepared(article, source, a, s, settings, cont))
+            hit = aligned.get(j)
+            if hit is None:
+                hit = _result(article, source, (), _cont(shared_shingles[i].get(j, 0), a))
+            results.append(hit)
     return results
+
+
+def _cont(shared: int, a: Prepared) -> float:
+    return round(shared / len(a.shingles), 4) if a.shingles else 0.0
+
+
+def _align_rows(work: _Work, rows: range) -> tuple[list[dict[int, PairResult]], int, int]:
+    """The candidate pairs of some articles (source index → result), and how many were
+    computed and reused from the cache."""
+    out, computed, reused = [], 0, 0
+    for i in rows:
+        article, a = work.articles[i], work.prepped[i]
+        key = f"{work.fingerprints[i]}-{work.settings_key}" if work.cache else ""
+        cached = (work.cache.get("pairs", key) if work.cache else None) or {}
+        row, fresh = {}, {}
+        for j in work.candidates[i]:
+            source = work.articles[j]
+            hit = cached.get(work.fingerprints[j]) if work.cache else None
+            if hit is None:
+                cont = _cont(work.shared_shingles[i].get(j, 0), a)
+                hit = compare_prepared(article, source, a, work.prepped[j], work.settings, cont)
+                computed += 1
+            else:
+                reused += 1
+            row[j] = hit
+            if work.cache:
+                fresh[work.fingerprints[j]] = hit
+        if work.cache and fresh.keys() != cached.keys():
+            work.cache.put("pairs", key, fresh)
+        out.append(row)
+    return out, computed, reused
 
 
 def _shared_counts(sets: list[frozenset[int]]) -> list[dict[int, int]]:

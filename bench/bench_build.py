@@ -1,0 +1,109 @@
+"""Build benchmark: full build, analysis only and the one-article-added rebuild of
+synthetic sites (bench/synth.py written out as Markdown files), and the peer tools.
+
+    python bench/bench_build.py --sizes 10,100,1000 --jobs 2
+    python bench/bench_build.py --peers /tmp/peers/bin/python --sizes 10,100
+
+Every run is a fresh process measured by GNU time (wall, user+system CPU of the process
+and its workers, peak RSS of the largest process). Sites go to bench/out/ (ignored).
+Semantic analysis is off: these numbers are for the word-level analysis.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+ANALYSE = """
+import sys
+from generator.build import load_site, analyse
+from generator.progress import Progress
+config, articles, _ = load_site(__import__('pathlib').Path(sys.argv[1]))
+analyse(articles, config, Progress(enabled=False), int(sys.argv[2]))
+"""
+
+
+def make_site(n: int, root: Path, extra: int = 0) -> Path:
+    """``n`` synthetic articles (plus ``extra`` held back for the rebuild) as a site."""
+    from synth import generate
+
+    if root.exists():
+        shutil.rmtree(root)
+    (root / "content").mkdir(parents=True)
+    (root / "held").mkdir()
+    (root / "site.yml").write_text('semantic: "off"\n', encoding="utf-8")
+    for k, article in enumerate(generate(n + extra, seed=1).articles):
+        folder = "content" if k < n else "held"
+        (root / folder / f"{article.id}.md").write_text(
+            f"---\ntitle: Synthetic article {k}\noutlet: Outlet {k % 17}\n"
+            f"published: 2024-01-{1 + k % 28:02d}\n---\n\n{article.text}\n", encoding="utf-8")
+    return root
+
+
+def timed(cmd: list[str]) -> dict:
+    """Wall s, CPU s (user + system, workers included), peak RSS MB of ``cmd``."""
+    out = subprocess.run(["/usr/bin/time", "-f", "TIME %e %U %S %M", *cmd], capture_output=True, text=True,
+                         cwd=ROOT)
+    if out.returncode:
+        raise SystemExit(f"{cmd} failed:\n{out.stderr[-2000:]}")
+    wall, user, system, rss = out.stderr.strip().splitlines()[-1].split()[1:]
+    return {"wall_s": float(wall), "cpu_s": round(float(user) + float(system), 2), "rss_mb": round(int(rss) / 1024)}
+
+
+def run_wiretrace(n: int, jobs: int) -> dict:
+    site = make_site(n, HERE / "out" / f"site-{n}", extra=1)
+    build = [sys.executable, "-m", "generator.cli", "build", str(site), "-q", "-j", str(jobs)]
+    analysis = timed([sys.executable, "-c", ANALYSE, str(site), str(jobs)])
+    shutil.rmtree(site / ".wiretrace-cache", ignore_errors=True)
+    full = timed(build)
+    warm = timed(build)
+    for f in (site / "held").iterdir():
+        shutil.move(str(f), site / "content" / f.name)
+    added = timed(build)
+    return {"n": n, "jobs": jobs, "analysis_cold": analysis, "full_cold": full, "full_warm": warm,
+            "one_added": added}
+
+
+PEER_COPYDETECT = """
+import sys, copydetect
+d = copydetect.CopyDetector(test_dirs=[sys.argv[1]], extensions=["txt"], autoopen=False, silent=True,
+                            display_t=0.1)
+d.run()
+"""
+
+
+def run_peers(n: int, python: str) -> dict:
+    site = HERE / "out" / f"peers-{n}"
+    make_site(n, site)
+    texts = site / "texts"
+    texts.mkdir()
+    for f in sorted((site / "content").iterdir()):
+        (texts / f"{f.stem}.txt").write_text(f.read_text(encoding="utf-8").split("---\n\n", 1)[1], encoding="utf-8")
+    result = {"n": n, "copydetect": timed([python, "-c", PEER_COPYDETECT, str(texts)])}
+    matcher = Path(python).with_name("text-matcher")
+    files = [str(p) for p in sorted(texts.iterdir())]
+    result["text-matcher"] = timed([str(matcher), str(texts), str(texts)]) if matcher.exists() else None
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="10,100,1000")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--peers", help="python of a venv with copydetect and text-matcher")
+    args = parser.parse_args()
+    for n in map(int, args.sizes.split(",")):
+        row = run_peers(n, args.peers) if args.peers else run_wiretrace(n, args.jobs)
+        print(json.dumps(row), flush=True)
+
+
+if __name__ == "__main__":
+    main()

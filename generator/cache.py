@@ -1,0 +1,89 @@
+"""The build cache: analysis results on disk under ``<site>/.wiretrace-cache/``.
+
+Entries are pickles named by a hash of what they were computed from (content, the
+configuration that matters, the wiretrace version), so a changed input simply misses.
+Each file is written to a temporary name and moved into place with ``os.replace``: an
+interrupted build leaves whole entries or none. An unreadable entry counts as a miss.
+The folder is safe to delete at any time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR = ".wiretrace-cache"
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("wiretrace")
+    except Exception:  # running from a source tree without installing
+        return "dev"
+
+
+VERSION = _version()
+FORMAT = 1
+"""Bumped when the layout of cached values changes without a version change."""
+
+
+def digest(*parts: Any) -> str:
+    """A stable hash of plain data (str, bytes, numbers, tuples, dataclasses of those)."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else pickle.dumps(part, protocol=4))
+        h.update(b"\0")
+    return h.hexdigest()[:40]
+
+
+class Cache:
+    """Pickled values by kind and key; ``None`` (no cache) turns every call into a miss."""
+
+    def __init__(self, root: Path):
+        self.root = root / f"{VERSION}-f{FORMAT}"
+
+    @classmethod
+    def for_site(cls, site_dir: Path) -> Cache:
+        return cls(Path(site_dir) / CACHE_DIR)
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.root / kind / key[:2] / f"{key}.pkl"
+
+    def get(self, kind: str, key: str) -> Any | None:
+        try:
+            with open(self._path(kind, key), "rb") as f:
+                return pickle.load(f)
+        except Exception:  # missing, truncated or from another layout: a miss
+            return None
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        """Store atomically; a cache that cannot be written is not an error."""
+        path = self._path(kind, key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            pass
+
+
+def cached(cache: Cache | None, kind: str, key: str, compute):
+    """``compute()``, or its value stored under ``key`` by an earlier build."""
+    value = cache.get(kind, key) if cache else None
+    if value is None:
+        value = compute()
+        if cache:
+            cache.put(kind, key, value)
+    return value
