@@ -7,6 +7,7 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
+from .labels import derivation_label
 from .paths import article_page, pair_page, worthy_pairs
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def report_data(analysis: Analysis) -> dict[str, Any]:
             {
                 "article": p.article, "source": p.source, "reuse": p.reuse, "verbatim": p.verbatim,
                 "edited": p.edited, "paraphrase": p.paraphrase, "containment": p.containment,
+                "label": derivation_label(p.reuse),
                 "page": pair_page(p.article, p.source) if (p.article, p.source) in with_page else None,
             }
             for p in analysis.pairs
@@ -82,7 +84,7 @@ def _csv(header: list[str], rows: list[list[Any]]) -> str:
 
 
 def pairs_csv(data: dict[str, Any]) -> str:
-    keys = ["article", "source", "reuse", "verbatim", "edited", "paraphrase", "containment", "page"]
+    keys = ["article", "source", "reuse", "verbatim", "edited", "paraphrase", "containment", "page", "label"]
     return _csv(keys, [[p[k] for k in keys] for p in data["pairs"]])
 
 
