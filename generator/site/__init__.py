@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..labels import derivation_label
 from ..paths import article_page, pair_page, worthy_pairs
@@ -18,6 +19,9 @@ from .quotes import STATUS_LABELS, quote_rows, speakers
 if TYPE_CHECKING:
     from ..build import Analysis
     from ..config import Config
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,14 @@ def _absolute_root(base_url: str | None) -> dict[str, str]:
     return {"root": url.rstrip("/") + "/"} if url else {}
 
 
+def _group(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
+    """Items by key, in their order: one pass instead of one scan per page."""
+    groups: dict[str, list[T]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return groups
+
+
 def site_pages(analysis: Analysis, config: Config) -> list[Page]:
     info = SiteInfo(config.title, config.description, config.footer, analysis.semantic)
     articles = analysis.articles
@@ -45,6 +57,10 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
     links = analysis.provenance.links
     edges = [Link(s.article, s.source, s.share, s.credited) for s in links]
     data = report_data(analysis)
+    by_article = _group(analysis.pairs, lambda p: p.article)
+    links_of = _group(links, lambda link: link.article)
+    quoted = _group(((c, o) for c in analysis.quotes for o in c.occurrences if o.status != "absent"),
+                    lambda co: co[1].article)
     common = {"site": info, "statuses": STATUS_LABELS}
     pages = [
         Page("index.html", "index.html", {**common, "articles": articles, "findings": findings(
@@ -62,11 +78,12 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
         Page("quotes.csv", text=quotes_csv(data)),
     ]
     for article in articles:
-        own = [p for p in analysis.pairs if p.article == article.id]
-        direct = {s.source: s.credited for s in links if s.article == article.id}
-        view = article_view(article, own, by_id, direct, analysis.quotes,
+        own = [p for p in by_article.get(article.id, ()) if p.reuse > 0]
+        direct = {s.source: s.credited for s in links_of.get(article.id, ())}
+        view = article_view(article, own, by_id, direct, quoted.get(article.id, []),
                             drift_rows(analysis.drift, article.id, by_id, worthy))
-        pages.append(Page(article_page(article.id), "article.html", {**common, "view": view, "worthy": worthy}))
+        pages.append(Page(article_page(article.id), "article.html", {**common, "view": view, "worthy": worthy,
+                                                                     "unrelated": len(articles) - 1 - len(own)}))
     for key in sorted(worthy, key=lambda k: (by_id[k[0]].order, by_id[k[1]].order)):
         pair = pairs[key]
         view = pair_view(pair, pairs.get(key[::-1]), by_id[key[0]], by_id[key[1]], derivation_label(pair.reuse),

@@ -80,9 +80,10 @@ def _quote_marks(rows: list[QuoteRow]) -> list[Mark]:
 
 
 def article_view(article: Article, pairs: list[PairResult], sources: dict[str, Article],
-                 direct: dict[str, bool], clusters: tuple[QuoteCluster, ...],
+                 direct: dict[str, bool], quoted: list[tuple[QuoteCluster, QuoteOccurrence]],
                  drift: tuple[DriftRow, ...] = ()) -> ArticleView:
-    """``pairs``: this article against every other; ``direct``: direct source id → credited."""
+    """``pairs``: this article against the others it shares any text with; ``direct``:
+    direct source id → credited; ``quoted``: the clusters this article quotes or uses."""
     pairs = sorted(pairs, key=lambda p: (p.source not in direct, -p.reuse, sources[p.source].order))
     rank = {p.source: n for n, p in enumerate(pairs)}
     owner = _word_sources(article, pairs, rank)
@@ -93,8 +94,7 @@ def article_view(article: Article, pairs: list[PairResult], sources: dict[str, A
                   SOURCE_COLOURS[(numbers[p.source] - 1) % len(SOURCE_COLOURS)] if p.source in numbers else None,
                   numbers.get(p.source), p.source in direct, direct.get(p.source))
         for p in pairs)
-    quotes = [QuoteRow(c, o, c.origin == article.id) for c in clusters for o in c.occurrences
-              if o.article == article.id and o.status != "absent"]
+    quotes = [QuoteRow(c, o, c.origin == article.id) for c, o in quoted]
     marks = trimmed_marks(article) + _source_marks(article, owner, numbers) + _quote_marks(quotes)
     marks += drift_marks(tuple(r.finding for r in drift), article.id)
     reused = sum(1 for o in owner if o) / len(owner) if owner else 0.0
