@@ -1,0 +1,429 @@
+"""Accuracy of wiretrace's own analysis against human labels on real corpora.
+
+    python bench/accuracy.py [--corpora DIR] [--semantic]
+
+Writes bench/ACCURACY.md and the summary table of the README (between the
+``accuracy:begin`` / ``accuracy:end`` marker comments). Every text goes through wiretrace's
+reader, cleaner and segmenter (``read_file``, ``clean``, ``segment``) and is compared with
+``compare_pair``; quotes come from ``extract_quotes``; labels from ``derivation_label``.
+The corpora are read from ../shared/corpora at run time and never copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz.distance import Levenshtein
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path[:0] = [str(ROOT), str(BENCH)]
+
+from metrics import accuracy, best_thresholds, macro_f1, prf, roc_auc, spearman  # noqa: E402
+
+from generator import labels  # noqa: E402
+from generator.clean import clean  # noqa: E402
+from generator.compare import compare_pair  # noqa: E402
+from generator.config import CleanRules  # noqa: E402
+from generator.model import Article, Document, Metadata  # noqa: E402
+from generator.readers import read_file  # noqa: E402
+from generator.segment import article_from_text, segment  # noqa: E402
+from generator.text import WORD_RE  # noqa: E402
+
+LABELS = {"wholly_derived": labels.WHOLLY, "partially_derived": labels.PARTIALLY,
+          "non_derived": labels.INDEPENDENT}
+CLASSES = (labels.INDEPENDENT, labels.PARTIALLY, labels.WHOLLY)
+BAD_TAGS = {"newspapers/rawtexts/courts/08.12.99/body/body311_sun.txt"}  # tags do not match text
+GRID = [round(x, 2) for x in np.arange(0.02, 0.96, 0.01)]
+
+
+def article(article_id: str, paths: list[Path]) -> Article:
+    """The article of one file, or of several files read one after the other (a story's PA
+    copy), through wiretrace's reader, cleaner and segmenter."""
+    texts = [doc.text for path in paths for doc in read_file(path)[0]]
+    document = Document(file=paths[0].name, format="text", text="\n\n".join(texts), meta=Metadata())
+    cleaned = clean(document, CleanRules())
+    return segment(article_id, document, cleaned.trimmed, cleaned.credits)
+
+
+# --- METER courts -----------------------------------------------------------------------
+
+@dataclass
+class MeterCase:
+    file: str
+    story: str
+    truth: str
+    reuse: float
+    """reuse against the story's PA files concatenated (with paraphrase when semantic is on)."""
+    lexical: float
+    """The same without paraphrase: verbatim + edited."""
+    containment: float
+    reuse_max: float
+    """Lexical reuse against the best single PA file."""
+
+
+def meter_cases(root: Path, paraphraser=None) -> list[MeterCase]:
+    """Every labelled courts article against its story's PA copy: all PA files of the
+    catchline concatenated, in file-name order, into one source article."""
+    rows = [r for r in csv.DictReader(open(root / "derived/document_labels.csv", encoding="utf-8"))
+            if r["domain"] == "courts" and any((root / r["pa_dir"]).glob("*.txt"))]
+    sources: dict[str, tuple[Article, list[Article]]] = {}
+    papers, results, best = [], [], []
+    for n, row in enumerate(rows):
+        if row["pa_dir"] not in sources:
+            files = sorted((root / row["pa_dir"]).glob("*.txt"))
+            sources[row["pa_dir"]] = (article(f"pa{len(sources)}", files),
+                                      [article(f"pa{len(sources)}-{k}", [f]) for k, f in enumerate(files)])
+        joined, singles = sources[row["pa_dir"]]
+        papers.append(article(f"np{n}", [root / row["newspaper_file"]]))
+        results.append(compare_pair(papers[-1], joined))
+        best.append(max(compare_pair(papers[-1], s).reuse for s in singles))
+    full = results
+    if paraphraser is not None:
+        full = paraphraser.pairs(papers + [j for j, _ in sources.values()], results)
+    return [MeterCase(row["newspaper_file"], row["pa_dir"], LABELS[row["label"]], f.reuse, r.reuse,
+                      r.containment, b) for row, r, f, b in zip(rows, results, full, best)]
+
+
+def split(cases: list[MeterCase]) -> tuple[list[MeterCase], list[MeterCase]]:
+    """Calibration and test parts: stories (catchline folders) in sorted order, alternately."""
+    stories = sorted({c.story for c in cases})
+    calibration = set(stories[0::2])
+    return [c for c in cases if c.story in calibration], [c for c in cases if c.story not in calibration]
+
+
+def label_scores(cases: list[MeterCase], wholly: float, partially: float, field: str = "reuse") -> dict:
+    truth = [c.truth for c in cases]
+    scores = [getattr(c, field) for c in cases]
+    pred = [labels.INDEPENDENT if s < partially else labels.PARTIALLY if s < wholly else labels.WHOLLY
+            for s in scores]
+    derived = [t != labels.INDEPENDENT for t in truth]
+    return {"n": len(cases), "macro_f1": macro_f1(truth, pred, CLASSES), "accuracy": accuracy(truth, pred),
+            "auc_derived": roc_auc(scores, derived),
+            "auc_wholly": roc_auc([s for s, t in zip(scores, truth) if t != labels.INDEPENDENT],
+                                  [t == labels.WHOLLY for t in truth if t != labels.INDEPENDENT]),
+            "confusion": {t: {p: sum(1 for a, b in zip(truth, pred) if a == t and b == p) for p in CLASSES}
+                          for t in CLASSES}}
+
+
+def meter_tokens(root: Path) -> dict:
+    """Aligned-word precision/recall against the Verbatim + Rewrite tags (354 articles), each
+    tagged article compared with its story's PA copy concatenated."""
+    tp = fp = fn = vtp = vfp = vfn = n = 0
+    sources: dict[str, Article] = {}
+    for k, line in enumerate(open(root / "derived/lexical_segments.jsonl", encoding="utf-8")):
+        row = json.loads(line)
+        if row["newspaper_file"] in BAD_TAGS or "/courts/" not in row["newspaper_file"]:
+            continue
+        text = "".join(seg["text"] for seg in row["segments"])
+        tags = [""] * len(text)
+        for seg in row["segments"]:
+            tags[seg["start"]:seg["end"]] = [seg["type"]] * (seg["end"] - seg["start"])
+        paper = article_from_text(f"t{k}", text.replace("\n", " "))
+        truth = [tags[m.start()] for m in WORD_RE.finditer(text)]
+        if len(truth) != len(paper.words) or not any((root / row["pa_dir"]).glob("*.txt")):
+            continue
+        if row["pa_dir"] not in sources:
+            sources[row["pa_dir"]] = article(f"s{k}", sorted((root / row["pa_dir"]).glob("*.txt")))
+        result = compare_pair(paper, sources[row["pa_dir"]])
+        aligned = [False] * len(truth)
+        verbatim = [False] * len(truth)
+        source = sources[row["pa_dir"]]
+        for p in result.passages:
+            aligned[p.a_start:p.a_end] = [True] * (p.a_end - p.a_start)
+            a_words, s_words = paper.words.norm[p.a_start:p.a_end], source.words.norm[p.s_start:p.s_end]
+            for op in Levenshtein.opcodes(a_words, s_words):  # the words a diff keeps unchanged
+                if op.tag == "equal":
+                    verbatim[p.a_start + op.src_start:p.a_start + op.src_end] = [True] * (op.src_end - op.src_start)
+        n += 1
+        for t, a, v in zip(truth, aligned, verbatim):
+            reused = t in ("Verbatim", "Rewrite")
+            tp, fp, fn = tp + (reused and a), fp + (a and not reused), fn + (reused and not a)
+            vt = t == "Verbatim"
+            vtp, vfp, vfn = vtp + (vt and v), vfp + (v and not vt), vfn + (vt and not v)
+    p, r, f = prf(tp, fp, fn)
+    vp, vr, vf = prf(vtp, vfp, vfn)
+    return {"articles": n, "precision": p, "recall": r, "f1": f, "verbatim_p": vp, "verbatim_r": vr}
+
+
+# --- Clough & Stevenson -------------------------------------------------------------------
+
+ORDINAL = {"non": 0, "heavy": 1, "light": 2, "cut": 3}
+
+
+def clough(root: Path, paraphraser=None) -> dict:
+    """Each answer against the Wikipedia source of its task: Spearman's rho of reuse with
+    cut > light > heavy > non, and the AUC of plagiarised (cut, light, heavy) against non."""
+    rows = [r for r in csv.DictReader(open(root / "file_information.csv", encoding="utf-8"))
+            if r["Category"] in ORDINAL]
+    folder = root / "corpus-20090418"
+    sources = {s: article(s.removesuffix(".txt").replace("_", "-"), [folder / s])
+               for s in sorted({r["Source"] for r in rows})}
+    answers = [article(r["File"].removesuffix(".txt").replace("_", "-"), [folder / r["File"]]) for r in rows]
+    results = [compare_pair(a, sources[r["Source"]]) for a, r in zip(answers, rows)]
+    if paraphraser is not None:
+        results = paraphraser.pairs(answers + list(sources.values()), results)
+    reuse = [p.reuse for p in results]
+    grade = [ORDINAL[r["Category"]] for r in rows]
+    means = {c: float(np.mean([x for x, g in zip(reuse, grade) if g == v])) for c, v in ORDINAL.items()}
+    return {"answers": len(rows), "rho": spearman(reuse, grade),
+            "auc": roc_auc(reuse, [g > 0 for g in grade]), "means": means}
+
+
+# --- PolNeAR --------------------------------------------------------------------------------
+
+def polnear(root: Path) -> dict:
+    """Direct-quote extraction and speaker accuracy: bench/quotes_accuracy.py (the quotes
+    engineer's matching rules) over train + dev."""
+    from quotes_accuracy import evaluate
+
+    return evaluate(root)
+
+
+# --- MSRP and PAN pairs -----------------------------------------------------------------------
+
+def paraphrase_pairs(corpora: Path, embeddings) -> dict:
+    """The paraphrase decision of generator/semantic (cosine >= its threshold) on the test
+    parts of MSRP and the PAN pairs; the threshold was chosen on the training parts
+    (bench/semantic_calibrate.py)."""
+    from generator.semantic.align import DEFAULT
+
+    def msrp(part):
+        lines = (corpora / "msrp" / f"msr_paraphrase_{part}.txt").read_text(encoding="utf-8-sig").splitlines()[1:]
+        rows = [line.split("\t") for line in lines if line.strip()]
+        return [r[3] for r in rows], [r[4] for r in rows], [r[0] == "1" for r in rows]
+
+    def pan(part):
+        folder = corpora / "pan-paraphrase-pairs"
+        read = lambda name: (folder / name).read_text(encoding="utf-8", errors="replace").splitlines()  # noqa: E731
+        y = [x.strip() == "1" for x in read(f"pan-{part}.labels") if x.strip()]
+        return read(f"pan-{part}_s1.txt")[:len(y)], read(f"pan-{part}_s2.txt")[:len(y)], y
+
+    result = {"threshold": DEFAULT.threshold}
+    for name, load in (("MSRP", msrp), ("PAN", pan)):
+        a, b, y = load("test")
+        embeddings.add(a + b)
+        cos = np.einsum("ij,ij->i", embeddings.matrix(a), embeddings.matrix(b))
+        pred = cos >= DEFAULT.threshold
+        tp, fp = int((pred & np.array(y)).sum()), int((pred & ~np.array(y)).sum())
+        p, r, f = prf(tp, fp, sum(y) - tp)
+        result[name] = {"pairs": len(y), "accuracy": accuracy(list(y), list(pred)), "precision": p,
+                        "recall": r, "f1": f, "auc": roc_auc(cos, y)}
+    return result
+
+
+# --- report ---------------------------------------------------------------------------------
+
+def fmt(x: float) -> str:
+    return f"{x:.3f}"
+
+
+def meter_section(cases: list[MeterCase], tokens: dict, semantic: bool) -> tuple[list[str], dict]:
+    cal, test = split(cases)
+    fit = {}
+    for field in ("reuse", "lexical"):
+        t1, t2, f1 = best_thresholds([getattr(c, field) for c in cal], [c.truth for c in cal], *CLASSES, GRID)
+        fit[field] = (t1, t2, f1)
+    shipped = (labels.PARTIALLY_MIN_REUSE, labels.WHOLLY_MIN_REUSE)
+    m = label_scores(test, shipped[1], shipped[0])
+    lex = label_scores(test, fit["lexical"][1], fit["lexical"][0], "lexical")
+    every = label_scores(cases, shipped[1], shipped[0])
+    best_file = label_scores(test, shipped[1], shipped[0], "reuse_max")
+    means = {t: float(np.mean([c.reuse for c in cases if c.truth == t])) for t in CLASSES}
+    lines = [
+        "## METER courts: derivation labels and aligned words", "",
+        f"{len(cases)} labelled courts articles (all of them whose story has a PA folder), each read by",
+        "wiretrace's reader and cleaner and compared with **all the PA files of its catchline concatenated**",
+        "(file-name order) into one source article. "
+        + ("reuse includes paraphrase passages (generator/semantic on)." if semantic else
+           "reuse is lexical only (verbatim + edited; generator/semantic not used)."), "",
+        "**Split**: the stories (catchline folders) in sorted order, alternately: even positions calibrate",
+        f"({len(cal)} articles), odd positions test ({len(test)} articles). Thresholds are fitted on the",
+        "calibration part (grid 0.02-0.95 by 0.01, best macro-F1); every number below is on the test part",
+        "unless it says otherwise.", "",
+        f"Fitted on calibration: partially ≥ {fit['reuse'][0]:.2f}, wholly ≥ {fit['reuse'][1]:.2f} "
+        f"(calibration macro-F1 {fmt(fit['reuse'][2])}). Shipped in generator/labels.py: partially ≥ "
+        f"{shipped[0]:.2f}, wholly ≥ {shipped[1]:.2f}.", "",
+        "| measure (test part) | wiretrace | target | METER authors |", "|---|---|---|---|",
+        f"| three-label macro-F1 (shipped thresholds) | **{fmt(m['macro_f1'])}** | 0.75 | 0.664 |",
+        f"| accuracy of the three labels | {fmt(m['accuracy'])} | | |",
+        f"| ROC AUC, derived (wholly + partially) vs non-derived | **{fmt(m['auc_derived'])}** | 0.95 | |",
+        f"| ROC AUC, wholly vs partially derived | {fmt(m['auc_wholly'])} | | |",
+        f"| macro-F1, lexical reuse only (own fitted thresholds {fit['lexical'][0]:.2f} / {fit['lexical'][1]:.2f}) "
+        f"| {fmt(lex['macro_f1'])} | | |",
+        f"| macro-F1 / AUC, best single PA file instead of the concatenation (lexical) | "
+        f"{fmt(best_file['macro_f1'])} / {fmt(best_file['auc_derived'])} | | |",
+        f"| macro-F1 / AUC over all {len(cases)} articles (calibration part included) | "
+        f"{fmt(every['macro_f1'])} / {fmt(every['auc_derived'])} | | |", "",
+        "Mean reuse by label: " + ", ".join(f"{t} {means[t]:.2f}" for t in CLASSES) + ".", "",
+        "Confusion matrix (test part, shipped thresholds; rows: METER label, columns: wiretrace):", "",
+        "| | " + " | ".join(CLASSES) + " |", "|---" * (len(CLASSES) + 1) + "|",
+    ]
+    lines += [f"| {t} | " + " | ".join(str(m["confusion"][t][p]) for p in CLASSES) + " |" for t in CLASSES]
+    lines += [
+        "", f"**Aligned words** ({tokens['articles']} token-tagged courts articles; `body311_sun` excluded,",
+        "its tags do not match its text). A word is predicted reused when a lexical passage against the",
+        "concatenated PA copy covers it; truth is Verbatim or Rewrite. The alignment settings were",
+        "calibrated on these same articles (bench/calibrate.py), so this is a training figure.", "",
+        "| | precision | recall | F1 | target |", "|---|---|---|---|---|",
+        f"| aligned words vs Verbatim + Rewrite | **{fmt(tokens['precision'])}** | **{fmt(tokens['recall'])}** | "
+        f"{fmt(tokens['f1'])} | 0.85 / 0.85 |",
+        f"| unchanged words vs Verbatim | {fmt(tokens['verbatim_p'])} | {fmt(tokens['verbatim_r'])} | | |", "",
+    ]
+    summary = {"macro_f1": m["macro_f1"], "auc": m["auc_derived"], "p": tokens["precision"], "r": tokens["recall"],
+               "fit": fit["reuse"]}
+    return lines, summary
+
+
+def clough_section(c: dict, semantic: bool) -> list[str]:
+    return [
+        "## Clough & Stevenson: reuse against the degree of copying", "",
+        f"{c['answers']} answers, each compared with the Wikipedia source of its task "
+        + ("(reuse with paraphrase). " if semantic else "(lexical reuse). ")
+        + "No parameter is fitted on this corpus: all of it is test data.", "",
+        "| measure | wiretrace | target |", "|---|---|---|",
+        f"| Spearman ρ of reuse with cut > light > heavy > non | **{fmt(c['rho'])}** | 0.8 |",
+        f"| ROC AUC, plagiarised (cut, light, heavy) vs non | **{fmt(c['auc'])}** | |", "",
+        "Mean reuse: " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(c["means"].items(), key=lambda kv: -ORDINAL[kv[0]]))
+        + ".", "",
+    ]
+
+
+def polnear_section(q: dict) -> list[str]:
+    return [
+        "## PolNeAR: direct quotes and their speakers", "",
+        f"Train + dev ({q['words']:,} words), first annotator of each article. Gold direct quotes: the Content",
+        "spans that start and end at quotation marks (the corpus README's heuristic). A predicted quote",
+        "matches when its inner range, trimmed of spaces and punctuation, equals a gold one or overlaps",
+        "it by 90% of the longer (bench/quotes_accuracy.py). The quote extractor's rules were developed",
+        "looking at these parts: a training figure; the test part is kept for a final, single use.", "",
+        "| measure | wiretrace | target |", "|---|---|---|",
+        f"| direct-quote precision | {fmt(q['precision'])} | |",
+        f"| direct-quote recall | {fmt(q['recall'])} | |",
+        f"| direct-quote F1 | **{fmt(q['f1'])}** | 0.95 |",
+        f"| precision, counting quoted phrases inside any attributed Content as right | "
+        f"{fmt(q['precision (inside any Content)'])} | |",
+        f"| speaker accuracy (matched quotes whose Source is a name: {q['named sources']}) | "
+        f"**{fmt(q['speaker accuracy'])}** | 0.8 |",
+        f"| speaker precision when a speaker is given | {fmt(q['speaker precision (when given)'])} | |", "",
+        f"{q['gold quotes']} gold quotes, {q['predicted']} predicted. Strict precision is low because",
+        "PolNeAR leaves quoted phrases out of its direct-quote gold when they sit inside indirect speech",
+        "or are scare quotes and titles; most of them lie inside an annotated Content span.", "",
+    ]
+
+
+def paraphrase_section(p: dict | None, note: str) -> list[str]:
+    lines = ["## MSRP and PAN pairs: the paraphrase decision", ""]
+    if p is None:
+        return lines + [note, ""]
+    lines += [f"Cosine of the sentence embeddings of generator/semantic ≥ {p['threshold']:.2f} (chosen on the",
+              "training parts by bench/semantic_calibrate.py); reported on the test parts.", "",
+              "| corpus (test) | pairs | accuracy | precision | recall | F1 | AUC |", "|---|---|---|---|---|---|---|"]
+    for name in ("MSRP", "PAN"):
+        m = p[name]
+        lines.append(f"| {name} | {m['pairs']} | **{fmt(m['accuracy'])}** | {fmt(m['precision'])} | "
+                     f"{fmt(m['recall'])} | **{fmt(m['f1'])}** | {fmt(m['auc'])} |")
+    return lines + ["", "MSRP's negatives are hard same-event pairs; PAN's test labels come from a heuristic aligner.", ""]
+
+
+def summary_table(meter: dict, c: dict, q: dict, p: dict | None) -> list[str]:
+    rows = [
+        "| corpus | measure | wiretrace | target |", "|---|---|---|---|",
+        f"| METER courts (test half) | three-label macro-F1 (METER authors: 0.664) | {fmt(meter['macro_f1'])} | 0.75 |",
+        f"| METER courts (test half) | ROC AUC derived vs non-derived | {fmt(meter['auc'])} | 0.95 |",
+        f"| METER courts | aligned-word precision / recall | {fmt(meter['p'])} / {fmt(meter['r'])} | 0.85 / 0.85 |",
+        f"| Clough & Stevenson | Spearman ρ, cut > light > heavy > non | {fmt(c['rho'])} | 0.8 |",
+        f"| Clough & Stevenson | ROC AUC plagiarised vs non | {fmt(c['auc'])} | |",
+        f"| PolNeAR train+dev | direct-quote P / R / F1 | {fmt(q['precision'])} / {fmt(q['recall'])} / {fmt(q['f1'])} | F1 0.95 |",
+        f"| PolNeAR train+dev | speaker accuracy | {fmt(q['speaker accuracy'])} | 0.8 |",
+    ]
+    if p is not None:
+        rows += [f"| {n} (test) | paraphrase accuracy / F1 | {fmt(p[n]['accuracy'])} / {fmt(p[n]['f1'])} | |"
+                 for n in ("MSRP", "PAN")]
+    return rows
+
+
+BEGIN, END = "<!-- accuracy:begin -->", "<!-- accuracy:end -->"
+
+
+def foreign_sections(path: Path, own: list[str]) -> list[str]:
+    """The "## " sections of an existing ACCURACY.md that this script does not write (other
+    benchmarks' sections, such as Drift): kept, after ours."""
+    if not path.exists():
+        return []
+    titles = {line for line in own if line.startswith("## ")}
+    chunks = re.split(r"(?m)^(?=## )", path.read_text(encoding="utf-8"))
+    kept = [c.rstrip("\n") for c in chunks if c.startswith("## ") and c.split("\n", 1)[0] not in titles]
+    return [line for c in kept for line in (c, "")]
+
+
+def update_readme(readme: Path, table: list[str]) -> None:
+    """Replace the table between the markers (add an "Accuracy" section if there is none)."""
+    text = readme.read_text(encoding="utf-8")
+    block = "\n".join([BEGIN, *table, END])
+    if BEGIN in text and END in text:
+        text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _: block, text, flags=re.S)
+    else:
+        text = text.rstrip("\n") + "\n\n## Accuracy\n\nMeasured against human labels on real corpora by " \
+            "`python bench/accuracy.py`, which\nrewrites this table and bench/ACCURACY.md (details, splits, " \
+            "caveats).\n\n" + block + "\n"
+    readme.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
+    parser.add_argument("--semantic", action="store_true",
+                        help="add paraphrase passages (generator/semantic) and the MSRP/PAN pairs: slow")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    paraphraser, embeddings, note = None, None, ""
+    try:
+        from generator.progress import Progress
+        from generator.semantic import Paraphraser
+        from generator.semantic.encoder import Embeddings, installed, load_model
+        if not args.semantic:
+            note = ("Not run by default (encoding about 10,000 sentences takes minutes): "
+                    "`python bench/accuracy.py --semantic` adds them, and paraphrase passages to reuse.")
+        elif not installed():
+            note = "Skipped: the semantic extra (`pip install -e '.[semantic]'`) is not installed."
+        else:
+            embeddings = Embeddings(load_model())
+            paraphraser = Paraphraser(embeddings, Progress(enabled=False))
+    except ImportError as exc:
+        note = f"Skipped: generator/semantic is not available ({exc})."
+    semantic = paraphraser is not None
+    step = lambda name: print(f"{time.perf_counter() - started:6.0f} s  {name}", flush=True)  # noqa: E731
+    step("METER courts")
+    meter_lines, meter = meter_section(meter_cases(args.corpora / "meter-courts", paraphraser),
+                                       meter_tokens(args.corpora / "meter-courts"), semantic)
+    step("Clough & Stevenson")
+    c = clough(args.corpora / "clough-stevenson", paraphraser)
+    step("PolNeAR")
+    q = polnear(args.corpora / "polnear")
+    step("MSRP and PAN")
+    p = paraphrase_pairs(args.corpora, embeddings) if embeddings is not None else None
+    table = summary_table(meter, c, q, p)
+    lines = ["# Accuracy on real corpora", "",
+             "Written by `python bench/accuracy.py` (do not edit by hand). Corpora are read from",
+             "`../shared/corpora/` at run time and never copied into the repository; see each corpus's README.",
+             "Numbers are recorded here, not asserted in tests.", "", "## Summary", "", *table, "",
+             *meter_lines, *clough_section(c, semantic), *polnear_section(q), *paraphrase_section(p, note),
+             f"Run time of this script: {time.perf_counter() - started:.0f} s.", ""]
+    lines += foreign_sections(BENCH / "ACCURACY.md", lines)
+    (BENCH / "ACCURACY.md").write_text("\n".join(lines), encoding="utf-8")
+    update_readme(ROOT / "README.md", table)
+    step("wrote bench/ACCURACY.md and the README table")
+    print("\n".join(table))
+
+
+if __name__ == "__main__":
+    main()
