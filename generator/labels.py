@@ -10,6 +10,8 @@ newspaper article against its story's PA copy (all PA files concatenated); thres
 for the best three-label macro-F1 on half of the stories (sorted catchline folders, even
 positions) and reported on the other half. A journalist's "wholly derived" often means "all
 facts from the wire, rewritten", which word alignment cannot see: that is the main error.
+The fit used lexical reuse (verbatim + edited); with paraphrase detection on, reuse also
+counts paraphrase and leans towards the derived labels (`bench/accuracy.py --semantic`).
 """
 
 from __future__ import annotations
