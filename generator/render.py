@@ -83,6 +83,12 @@ def _swap(staging: Path, output: Path) -> None:
     if output.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
         os.rename(output, old / "site")
-    os.rename(staging, output)
+    try:
+        os.rename(staging, output)
+    except BaseException:
+        if old:  # put the previous site back
+            os.rename(old / "site", output)
+            old.rmdir()
+        raise
     if old:
         shutil.rmtree(old, ignore_errors=True)

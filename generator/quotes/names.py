@@ -86,13 +86,15 @@ class NameIndex:
 
     def __init__(self, names: list[tuple[int, str]]):
         self._names = names
-        self._tokens = [tuple(n.split()) for _, n in names]
+        # Every run of consecutive words of a name → the first longer name holding it (names
+        # have at most four words, so this is linear in the article: a 50 MB text has ~10^5 names).
+        self._longer: dict[tuple[str, ...], str] = {}
+        for _, name in names:
+            tokens = tuple(name.split())
+            for k in range(1, len(tokens)):
+                for i in range(len(tokens) - k + 1):
+                    self._longer.setdefault(tokens[i : i + k], " ".join(tokens))
 
     def full(self, mention: str) -> str:
         """The first longer name containing ``mention`` as consecutive words, else ``mention``."""
-        want = tuple(mention.split())
-        k = len(want)
-        for tokens in self._tokens:
-            if len(tokens) > k and any(tokens[i : i + k] == want for i in range(len(tokens) - k + 1)):
-                return " ".join(tokens)
-        return mention
+        return self._longer.get(tuple(mention.split()), mention)

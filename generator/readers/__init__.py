@@ -19,6 +19,11 @@ READERS = {"wordpress": wordpress, "markdown": markdown, "html": html, "text": p
 EXTENSION_FORMATS = {".json": "wordpress", ".md": "markdown", ".markdown": "markdown",
                      ".html": "html", ".htm": "html"}
 CONTENT_EXTENSIONS = frozenset({".txt", ".text", ""} | EXTENSION_FORMATS.keys())
+MAX_FILE_BYTES = 8_000_000
+"""Larger files are refused before decoding (a saved page with its images inlined, a dump)."""
+MAX_ARTICLE_CHARS = 500_000
+"""Longest article text analysed: passage alignment is quadratic in length (a 1.6 MB text
+took 400 s); news articles are under 50,000 characters."""
 
 
 def decode(file: str, raw: bytes) -> tuple[str, Problem | None]:
@@ -75,5 +80,14 @@ def read_file(path: Path, file: str | None = None) -> tuple[list[Document], list
         raw = path.read_bytes()
     except OSError as exc:
         raise ContentError(file, f"cannot read the file: {exc.strerror}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ContentError(file, f"the file is {len(raw) / 1e6:.1f} MB; wiretrace reads files of up to "
+                                 f"{MAX_FILE_BYTES / 1e6:.0f} MB: split it into its articles or remove it")
     text, warning = decode(file, raw)
-    return read_text(file, text), [warning] if warning else []
+    docs = read_text(file, text)
+    for doc in docs:
+        if len(doc.text) > MAX_ARTICLE_CHARS:
+            raise ContentError(file, f"{'post ' + str(doc.index + 1) + ': ' if len(docs) > 1 else ''}the article text "
+                                     f"is {len(doc.text):,} characters long; wiretrace analyses articles of up to "
+                                     f"{MAX_ARTICLE_CHARS:,} characters: split it or remove it")
+    return docs, [warning] if warning else []

@@ -22,7 +22,9 @@ def iso_date(value: object) -> str | None:
             else dt.date.fromisoformat(text).isoformat()
     except ValueError:
         pass
-    parsed = dateparser.parse(text, settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"})
+    parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first",
+                                           # no "yesterday": a date must not depend on the day of the build
+                                           "PARSERS": ["timestamp", "custom-formats", "absolute-time"]})
     if parsed is None:
         raise ValueError(f"cannot read {text!r} as a date; write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
     return _iso(parsed) if (parsed.hour, parsed.minute, parsed.second) != (0, 0, 0) else parsed.date().isoformat()
