@@ -162,16 +162,18 @@ def test_a_quote_whose_meaning_survives_gets_the_sentence_that_renders_it():
     origin = article_from_text("o", "Xi met Lavrov on Tuesday. Both agreed that such conferences \"are futile\", Lavrov said.")
     other = article_from_text("x", "Xi met Lavrov on Tuesday. Both agreed that such conferences are pointless. "
                                    "Lavrov flew on to Mongolia.", order=1)
+    topical = article_from_text("y", "Xi met Lavrov on Tuesday. Both agreed that such conferences matter a lot.", order=2)
     start = origin.text.index("are futile")
     cluster = QuoteCluster("q-1", "are futile", "Lavrov", "o", (
         QuoteOccurrence("o", "verbatim", "are futile", 100.0, start, start + 10),
-        QuoteOccurrence("x", "absent", None, None)))
+        QuoteOccurrence("x", "absent", None, None), QuoteOccurrence("y", "absent", None, None)))
     stage = semantic.Paraphraser(Embeddings(StubEncoder()), Progress(enabled=False))
-    [result] = stage.quotes([origin, other], [cluster])
+    [result] = stage.quotes([origin, other, topical], [cluster])
     occurrence = result.occurrences[1]
     assert occurrence.status == "absent"
     assert occurrence.paraphrase == "Both agreed that such conferences are pointless"
     assert result.occurrences[0] == cluster.occurrences[0]
+    assert result.occurrences[2].paraphrase is None  # same subject, the quote's claim is not there
 
 
 def test_semantic_off_never_loads_the_model(monkeypatch):
