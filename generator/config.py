@@ -15,6 +15,8 @@ from .readers.metadata import METADATA_KEYS, metadata_from_mapping
 from .errors import ContentError
 
 CONFIG_FILE = "site.yml"
+SCHEDULER_RE = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$")
+STORY_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,12 @@ class Config:
     """Paraphrase detection: 'auto' (when installed), 'on' or 'off'."""
     jobs: int | None = None
     """Worker processes for analysis; empty = all cores."""
+    scheduler: str | None = None
+    """Address of a Dask scheduler (``tcp://host:8786``): the pair alignment and quote
+    extraction run on that cluster (needs the ``[dask]`` extra); empty = this machine."""
+    stories: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Articles pinned to stories: story id → article ids or file paths (relative to
+    ``content``); the other articles are grouped by shared text (generator/stories.py)."""
     site_dir: Path = field(default=Path("."))
 
     def metadata_for(self, file: str) -> Metadata | None:
@@ -132,6 +140,13 @@ class _ConfigLoader:
             return None
         return str(value)
 
+    def _base_url(self, node: yaml.Node) -> str | None:
+        value = self._scalar("base_url", node)
+        if value is not None and not re.match(r"https?://[^/\s]+", value):
+            self.error(node, f"base_url must be an http:// or https:// address, not {value!r}")
+            return None
+        return value
+
     def _semantic(self, node: yaml.Node) -> str | None:
         value = self.value(node)
         value = {True: "on", False: "off"}.get(value, value)
@@ -146,6 +161,29 @@ class _ConfigLoader:
             self.error(node, f"jobs must be a whole number of 1 or more, not {value!r}")
             return None
         return value
+
+    def _scheduler(self, node: yaml.Node) -> str | None:
+        value = self.value(node)
+        if value is not None and not (isinstance(value, str) and SCHEDULER_RE.match(value)):
+            self.error(node, f"scheduler must be a Dask scheduler address like tcp://host:8786, not {value!r}")
+            return None
+        return value
+
+    def _stories(self, node: yaml.Node) -> tuple | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, "stories must map a story id to a list of article ids or files")
+            return None
+        result = []
+        for story, key, items in _mapping_items(node):
+            if not isinstance(story, str) or not STORY_ID_RE.match(story):
+                self.error(key, f"stories: {story!r}: a story id is lower-case letters, digits and '-'")
+                continue
+            value = self.value(items)
+            if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+                self.error(items, f"stories: {story}: expected a list of article ids or files")
+                continue
+            result.append((story, tuple(str(v) for v in value)))
+        return tuple(result)
 
     def _articles(self, node: yaml.Node) -> tuple | None:
         if not isinstance(node, yaml.MappingNode):

@@ -41,3 +41,15 @@ def test_broken_yaml_has_its_line(tmp_path):
     (tmp_path / "site.yml").write_text("title: ok\nfooter: [unclosed\n", encoding="utf-8")
     _, problems = load_config(tmp_path)
     assert len(problems) == 1 and problems[0].line and "broken YAML" in problems[0].message
+
+
+def test_base_url_must_be_a_web_address(tmp_path):
+    (tmp_path / "site.yml").write_text("base_url: javascript:alert(1)\n", encoding="utf-8")
+    _, problems = load_config(tmp_path)
+    assert [(p.line, p.message[:40]) for p in problems] == [(1, "base_url must be an http:// or https:// ")]
+
+
+def test_a_date_without_a_year_is_refused(tmp_path):
+    (tmp_path / "site.yml").write_text("articles:\n  a.txt:\n    published: 9 April\n", encoding="utf-8")
+    _, problems = load_config(tmp_path)
+    assert len(problems) == 1 and "cannot read '9 April' as a date" in problems[0].message

@@ -23,6 +23,8 @@ def iso_date(value: object) -> str | None:
     except ValueError:
         pass
     parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first",
+                                           # no guessed year or day: "9 April" would take the build's year
+                                           "REQUIRE_PARTS": ["day", "month", "year"],
                                            # no "yesterday": a date must not depend on the day of the build
                                            "PARSERS": ["timestamp", "custom-formats", "absolute-time"]})
     if parsed is None:
