@@ -70,8 +70,13 @@ def prepare(documents: list[tuple[str, Document]], config: Config) -> tuple[list
     articles, problems = [], []
     cache = Cache.for_site(config.site_dir)
     for order, (article_id, document) in enumerate(documents):
-        article = replace(cached(cache, "articles", digest(article_id, document, config.clean),
-                                 lambda: _clean_segment(article_id, document, config)), order=order)
+        try:
+            article = replace(cached(cache, "articles", digest(article_id, document, config.clean),
+                                     lambda: _clean_segment(article_id, document, config)), order=order)
+        except Exception as exc:  # a bug or a pathological user rule: name the file, keep going
+            problems.append(Problem(document.file, f"cleaning failed ({type(exc).__name__}: {exc}); "
+                                                   "check the clean: rules in site.yml or report this file"))
+            continue
         if not article.words:
             problems.append(Problem(document.file, "no article text left after cleaning"
                                     + (" (the file holds only boilerplate)" if document.text.strip() else "")))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -64,6 +65,7 @@ def write_site(pages: list[Page], output: Path, config: Config, progress: Progre
     env = environment(config)
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(output)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
     try:
         for page in progress.iter(pages, "render"):
@@ -75,6 +77,16 @@ def write_site(pages: list[Page], output: Path, config: Config, progress: Progre
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _remove_leftovers(output: Path, min_age: float = 3600.0) -> None:
+    """Delete the staging folders of builds that were killed (older than ``min_age``
+    seconds, so that a build running beside this one keeps its own)."""
+    now = time.time()
+    for pattern in (f".{output.name}.building-*", f".{output.name}.old-*"):
+        for leftover in output.parent.glob(pattern):
+            if leftover.is_dir() and now - leftover.stat().st_mtime > min_age:
+                shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _swap(staging: Path, output: Path) -> None:

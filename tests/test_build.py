@@ -121,3 +121,30 @@ def test_duplicate_ids_name_both_files(site):
     root = site({"a.txt": "T\n\nText one here.", "A.md": "---\ntitle: x\n---\nText two here."})
     with pytest.raises(BuildError, match=r"id 'a' is already used by content/"):
         build(root, root / "public")
+
+
+def test_a_killed_build_leaves_nothing_that_outlives_the_next_one(site, tmp_path):
+    import os
+
+    root = site({"a.txt": "Title one\n\nSome text of the first article here."})
+    out = tmp_path / "out"
+    stale = tmp_path / ".out.building-dead"
+    stale.mkdir()
+    (stale / "index.html").write_text("half", encoding="utf-8")
+    os.utime(stale, (0, 0))
+    fresh = tmp_path / ".out.building-running"
+    fresh.mkdir()
+    build(root, out)
+    assert not stale.exists() and fresh.exists() and (out / "index.html").is_file()
+
+
+def test_a_crash_while_cleaning_names_the_file(site, monkeypatch):
+    from generator import clean
+
+    def broken(document, rules):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(clean, "clean", broken)
+    root = site({"a.txt": "Title one\n\nSome text here."})
+    with pytest.raises(BuildError, match=r"content/a.txt: cleaning failed \(RuntimeError: boom\)"):
+        build(root, root / "public")
