@@ -55,11 +55,12 @@ def load_site(site_dir: Path) -> tuple[Config, list[Article], list[Problem]]:
 
 
 def build(site_dir: Path, output: Path | None = None, jobs: int | None = None,
-          progress: Progress | None = None) -> tuple[Analysis, list[Problem]]:
+          progress: Progress | None = None, scheduler: str | None = None) -> tuple[Analysis, list[Problem]]:
     """Build the site of ``site_dir`` into ``output``. Raises BuildError, before anything is
-    written, if any input has an error."""
+    written, if any input has an error. ``scheduler`` (a Dask address) overrides site.yml's."""
     progress = progress or Progress(enabled=False)
     config, articles, problems = load_site(site_dir)
+    config = replace(config, scheduler=scheduler or config.scheduler)
     analysis = analyse(articles, config, progress, jobs)
     write_site(site_pages(analysis, config), output or site_dir / config.output, config, progress)
     return analysis, problems
@@ -105,18 +106,33 @@ def analyse(articles: list[Article], config: Config, progress: Progress, jobs: i
     settings = AlignSettings(**dict(config.compare))
     cache = Cache.for_site(config.site_dir)
     with progress.stage("compare"):
-        pairs = compare_all(articles, settings, default_jobs(jobs or config.jobs), cache)
+        pairs = compare_all(articles, settings, default_jobs(jobs or config.jobs), cache, config.scheduler)
     semantic = paraphraser(config, progress)
     if semantic:
         pairs = semantic.pairs(articles, pairs)
     prov = provenance(articles, pairs)
     by_id = {a.id: a for a in articles}
     ordered = tuple(by_id[i] for i in prov.order)
-    quotes = {a.id: cached(cache, "quotes", fingerprint(a), lambda: extract_quotes(a))
-              for a in progress.iter(ordered, "quotes")}
+    quotes = extract_all(ordered, cache, progress, config.scheduler)
     clusters = cluster_quotes(ordered, quotes, prov.order)
     if semantic:
         clusters = semantic.quotes(ordered, clusters)
     drift = find_drift(ordered, pairs, clusters, prov)
     return Analysis(ordered, tuple(pairs), tuple(clusters), prov, drift=drift, semantic=semantic is not None)
 
+
+def extract_all(articles: tuple[Article, ...], cache: Cache, progress: Progress,
+                scheduler: str | None) -> dict[str, tuple]:
+    """Quotes of every article, from the cache or extracted (on the Dask cluster if given)."""
+    if not scheduler:
+        return {a.id: cached(cache, "quotes", fingerprint(a), lambda: extract_quotes(a))
+                for a in progress.iter(articles, "quotes")}
+    from .distributed import map_items
+
+    found = {a.id: cache.get("quotes", fingerprint(a)) for a in articles}
+    missing = [a for a in articles if found[a.id] is None]
+    with progress.stage("quotes"):
+        for article, quotes in zip(missing, map_items(extract_quotes, missing, scheduler)):
+            cache.put("quotes", fingerprint(article), quotes)
+            found[article.id] = quotes
+    return found

@@ -36,12 +36,15 @@ def main() -> None:
               help="Output folder (default: the site's 'output', public/).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
-def build(site_dir: Path, output: Path | None, jobs: int | None, quiet: bool) -> None:
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Run the analysis on this Dask scheduler's cluster (needs wiretrace[dask]).")
+def build(site_dir: Path, output: Path | None, jobs: int | None, quiet: bool, scheduler: str | None) -> None:
     """Build the report site of SITE_DIR (default: the current folder)."""
     from .build import build as run_build
 
     try:
-        analysis, problems = run_build(site_dir, output, jobs, progress=Progress(enabled=not quiet))
+        analysis, problems = run_build(site_dir, output, jobs, progress=Progress(enabled=not quiet),
+                                       scheduler=scheduler)
     except BuildError as exc:
         _fail(exc, "build failed")
     _report(problems)

@@ -231,7 +231,8 @@ class _Work:
 
 
 def compare_all(
-    articles: list[Article], settings: AlignSettings = DEFAULT, jobs: int = 1, cache: Cache | None = None
+    articles: list[Article], settings: AlignSettings = DEFAULT, jobs: int = 1, cache: Cache | None = None,
+    scheduler: str | None = None,
 ) -> list[PairResult]:
     """Every ordered pair of distinct articles, row by row (article, then source, in the
     given order). Shared shingle (and seed) counts for all pairs come from sparse matrix
@@ -242,8 +243,12 @@ def compare_all(
     The pruning is exact: a passage holds a run of ``min_anchor`` identical words, so
     with ``min_anchor >= 5`` a pair that shares no 5-word shingle (else: no seed) has
     none, and its result (reuse 0, containment from the counts) is written directly.
+
+    With a Dask ``scheduler`` address the candidate pairs are aligned on that cluster;
+    its workers do not share this machine's disk, so the pair cache is not used there.
     """
     global LAST_STATS
+    cache = None if scheduler else cache
     prepped = [prepared(article, settings.seed) for article in articles]
     shared_shingles = _shared_counts([p.shingles for p in prepped])
     shared = shared_shingles if settings.min_anchor >= 5 else _shared_counts([p.seed_set for p in prepped])
@@ -252,7 +257,7 @@ def compare_all(
                  [fingerprint(a) for a in articles] if cache else [], cache,
                  digest(repr(settings)))
     jobs = jobs if sum(map(len, candidates)) >= PARALLEL_MIN_PAIRS else 1
-    chunks = map_rows(_align_rows, work, len(articles), jobs)
+    chunks = map_rows(_align_rows, work, len(articles), jobs, scheduler)
     LAST_STATS = CompareStats(sum(c[1] for c in chunks), sum(c[2] for c in chunks))
     rows = [row for chunk in chunks for row in chunk[0]]
     results = []

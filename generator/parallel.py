@@ -44,12 +44,18 @@ def _call(task: tuple[Callable[[Any, range], T], range]) -> T:
     return fn(_PAYLOAD, rows)
 
 
-def map_rows(fn: Callable[[Any, range], T], payload: Any, n: int, jobs: int) -> list[T]:
+def map_rows(fn: Callable[[Any, range], T], payload: Any, n: int, jobs: int,
+             scheduler: str | None = None) -> list[T]:
     """``fn(payload, rows)`` for consecutive ranges covering ``range(n)``, in order.
 
-    ``fn`` must be a module-level function. With one job, or where ``fork`` is not
+    ``fn`` must be a module-level function. With a Dask ``scheduler`` address the rows run
+    on that cluster (generator/distributed.py). With one job, or where ``fork`` is not
     available, everything runs in this process.
     """
+    if scheduler:
+        from .distributed import map_rows as dask_map_rows
+
+        return dask_map_rows(fn, payload, n, scheduler)
     if jobs <= 1 or n < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [fn(payload, rows) for rows in ranges(n, 1)]
     global _PAYLOAD
