@@ -20,6 +20,7 @@ from .quotes import cluster_quotes, extract_quotes
 from .read import read_content
 from .render import write_site
 from .segment import segment
+from .stories import Story, stories
 from .semantic import paraphraser
 from .site import site_pages
 
@@ -40,6 +41,8 @@ class Analysis:
     pairs_complete: bool = True
     drift: tuple[DriftFinding, ...] = ()
     """What rewrites changed in the facts they took (see generator/drift)."""
+    stories: tuple[Story, ...] = ()
+    """The corpus cut into stories by shared text and site.yml's pins (generator/stories.py)."""
 
 
 def load_site(site_dir: Path) -> tuple[Config, list[Article], list[Problem]]:
@@ -118,7 +121,9 @@ def analyse(articles: list[Article], config: Config, progress: Progress, jobs: i
     if semantic:
         clusters = semantic.quotes(ordered, clusters)
     drift = find_drift(ordered, pairs, clusters, prov)
-    return Analysis(ordered, tuple(pairs), tuple(clusters), prov, drift=drift, semantic=semantic is not None)
+    story_list = stories(ordered, pairs, config.stories, config.content)
+    return Analysis(ordered, tuple(pairs), tuple(clusters), prov, drift=drift, semantic=semantic is not None,
+                    stories=story_list)
 
 
 def extract_all(articles: tuple[Article, ...], cache: Cache, progress: Progress,

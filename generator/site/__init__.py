@@ -11,10 +11,10 @@ from ..paths import article_page, pair_page, worthy_pairs
 from ..report import pairs_csv, quotes_csv, report_data, report_json
 from .article import article_view
 from .common import SiteInfo, safe_url
-from .drift import drift_counts, drift_key_findings, drift_rows
-from .overview import Link, cell, findings, graph
+from .drift import drift_rows
 from .pair import pair_view
-from .quotes import STATUS_LABELS, quote_rows, speakers
+from .quotes import STATUS_LABELS
+from .stories import overview_context, quotes_context, story_contexts
 
 if TYPE_CHECKING:
     from ..build import Analysis
@@ -55,28 +55,23 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
     pairs = {(p.article, p.source): p for p in analysis.pairs}
     worthy = worthy_pairs(analysis.pairs, len(articles))
     links = analysis.provenance.links
-    edges = [Link(s.article, s.source, s.share, s.credited) for s in links]
     data = report_data(analysis)
     by_article = _group(analysis.pairs, lambda p: p.article)
     links_of = _group(links, lambda link: link.article)
     quoted = _group(((c, o) for c in analysis.quotes for o in c.occurrences if o.status != "absent"),
                     lambda co: co[1].article)
     common = {"site": info, "statuses": STATUS_LABELS}
+    stories, story_pages = story_contexts(analysis, worthy)
     pages = [
-        Page("index.html", "index.html", {**common, "articles": articles, "findings": findings(
-            articles, pairs, edges, analysis.quotes, analysis.semantic) + drift_key_findings(analysis.drift, articles),
-            "drift_counts": drift_counts(analysis.drift),
-            "matrix": [[cell(pairs.get((a.id, s.id)), pair_page(a.id, s.id) if (a.id, s.id) in worthy else None)
-                        for s in articles] for a in articles],
-            "graph": graph(articles, edges, {k: pair_page(*k) for k in worthy}), "quote_count": len(analysis.quotes)}),
-        Page("quotes.html", "quotes.html", {**common, "articles": articles,
-                                            "rows": quote_rows(analysis.quotes, articles),
-                                            "speakers": speakers(analysis.quotes)}),
+        Page("index.html", "index.html", {**common, **overview_context(analysis, worthy),
+                                          "stories": stories, "story": None}),
+        Page("quotes.html", "quotes.html", {**common, **quotes_context(analysis)}),
         Page("404.html", "404.html", {**common, **_absolute_root(config.base_url)}),
         Page("report.json", text=report_json(data)),
         Page("pairs.csv", text=pairs_csv(data)),
         Page("quotes.csv", text=quotes_csv(data)),
     ]
+    pages += [Page(path, template, {**common, **context}) for path, template, context in story_pages]
     for article in articles:
         own = [p for p in by_article.get(article.id, ()) if p.reuse > 0]
         direct = {s.source: s.credited for s in links_of.get(article.id, ())}

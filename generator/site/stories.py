@@ -1,0 +1,107 @@
+"""Contexts of a mixed corpus: one overview and quote table per story under ``stories/<id>/``.
+
+A story's pages are the site's own templates (index.html, quotes.html) given the analysis
+scoped to the story's articles: the pairs among them, the quotes first published in the
+story (with one occurrence per story article), their provenance links and drift. Article
+and pair pages stay where they are (``articles/``, ``pairs/``), shared by every story;
+templates link to them with ``link()``, which is relative to the page's depth.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from ..paths import pair_page
+from ..stories import Story
+from .drift import drift_counts, drift_key_findings
+from .findings import Finding
+from .overview import Link, cell, findings, graph
+from .quotes import quote_rows, speakers
+
+if TYPE_CHECKING:
+    from ..build import Analysis
+
+KEY_FINDINGS = 3
+"""Key findings of each story shown on the front page's list of stories."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """A story in the front page's list, or the story a story page is about."""
+
+    id: str
+    page: str
+    """Its overview, ``stories/<id>/index.html``."""
+    title: str
+    """The title of its first article."""
+    size: int
+    """Articles in it."""
+    quotes: int
+    """Quotations first published in it."""
+    findings: tuple[Finding, ...]
+    """Its first key findings."""
+    pinned: bool
+    """Named in site.yml."""
+
+
+def overview_context(analysis: Analysis, worthy: set[tuple[str, str]]) -> dict[str, Any]:
+    """What index.html shows of an analysis: findings, matrix, graph (pair pages: ``worthy``)."""
+    articles = analysis.articles
+    pairs = {(p.article, p.source): p for p in analysis.pairs}
+    edges = [Link(s.article, s.source, s.share, s.credited) for s in analysis.provenance.links]
+    return {
+        "articles": articles,
+        "findings": findings(articles, pairs, edges, analysis.quotes, analysis.semantic)
+        + drift_key_findings(analysis.drift, articles),
+        "drift_counts": drift_counts(analysis.drift),
+        "matrix": [[cell(pairs.get((a.id, s.id)), pair_page(a.id, s.id) if (a.id, s.id) in worthy else None)
+                    for s in articles] for a in articles],
+        "graph": graph(articles, edges, {k: pair_page(*k) for k in worthy}),
+        "quote_count": len(analysis.quotes),
+    }
+
+
+def quotes_context(analysis: Analysis) -> dict[str, Any]:
+    return {"articles": analysis.articles, "rows": quote_rows(analysis.quotes, analysis.articles),
+            "speakers": speakers(analysis.quotes)}
+
+
+def scoped(analysis: Analysis, story: Story) -> Analysis:
+    """The analysis of the story's articles only."""
+    ids = set(story.articles)
+    prov = analysis.provenance
+    clusters = tuple(replace(c, occurrences=tuple(o for o in c.occurrences if o.article in ids))
+                     for c in analysis.quotes if c.origin in ids)
+    return replace(
+        analysis,
+        articles=tuple(a for a in analysis.articles if a.id in ids),
+        pairs=tuple(p for p in analysis.pairs if p.article in ids and p.source in ids),
+        quotes=clusters,
+        provenance=replace(prov, order=tuple(i for i in prov.order if i in ids),
+                           links=tuple(k for k in prov.links if k.article in ids and k.source in ids)),
+        drift=tuple(d for d in analysis.drift if d.article in ids and d.source in ids),
+        stories=(story,),
+    )
+
+
+def story_page(story_id: str, name: str = "index.html") -> str:
+    return f"stories/{story_id}/{name}"
+
+
+def story_contexts(analysis: Analysis, worthy: set[tuple[str, str]]
+                   ) -> tuple[tuple[StoryView, ...], list[tuple[str, str, dict[str, Any]]]]:
+    """The front page's list of stories and, per story, (path, template, context) of its
+    overview and quote table. Nothing when the corpus is one story."""
+    if len(analysis.stories) < 2:
+        return (), []
+    views, pages = [], []
+    for story in analysis.stories:
+        part = scoped(analysis, story)
+        overview = overview_context(part, worthy)
+        view = StoryView(story.id, story_page(story.id), part.articles[0].title, len(part.articles),
+                         len(part.quotes), tuple(overview["findings"][:KEY_FINDINGS]), story.pinned)
+        views.append(view)
+        pages.append((story_page(story.id), "index.html", {**overview, "stories": (), "story": view}))
+        pages.append((story_page(story.id, "quotes.html"), "quotes.html", {**quotes_context(part), "story": view}))
+    return tuple(views), pages

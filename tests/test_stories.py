@@ -1,0 +1,91 @@
+"""Story clustering (issue 9): a mixed corpus gets a page set per story under stories/<id>/."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.build import build
+from generator.cli import main
+
+WORDS = [f"{c}{v}{d}" for c in "bcdfghklmnprst" for v in "aeiou" for d in "nrst"]
+
+
+def _text(rng: random.Random, n: int) -> str:
+    sentences = []
+    while n > 0:
+        k = min(n, rng.randint(8, 16))
+        sentences.append(" ".join(rng.choice(WORDS) for _ in range(k)).capitalize() + ".")
+        n -= k
+    return " ".join(sentences)
+
+
+def _mixed_site(root: Path, pins: str = "") -> Path:
+    """Story a: three articles sharing a wire paragraph; story b: two; one loner."""
+    rng = random.Random(7)
+    (root / "content").mkdir(parents=True)
+    (root / "site.yml").write_text('semantic: "off"\n' + pins, encoding="utf-8")
+    day = 1
+    for story, size in (("a", 3), ("b", 2), ("c", 1)):
+        wire = _text(rng, 120)
+        for k in range(size):
+            body = f"{wire}\n\n{_text(rng, 60)}" if size > 1 else _text(rng, 150)
+            (root / "content" / f"{story}{k}.md").write_text(
+                f"---\ntitle: Story {story} article {k}\npublished: 2024-02-{day:02d}\n---\n\n{body}\n",
+                encoding="utf-8")
+            day += 1
+    return root
+
+
+def _hrefs_resolve(out: Path) -> list[str]:
+    broken = []
+    for page in out.rglob("*.html"):
+        for href in re.findall(r'href="([^"#?]+)', page.read_text(encoding="utf-8")):
+            if "://" not in href and not (page.parent / href).resolve().exists():
+                broken.append(f"{page.relative_to(out)} → {href}")
+    return broken
+
+
+def test_mixed_corpus_gets_one_page_set_per_story(tmp_path):
+    site = _mixed_site(tmp_path / "site")
+    analysis, _ = build(site, tmp_path / "out")
+    assert [s.articles for s in analysis.stories] == [("a0", "a1", "a2"), ("b0", "b1"), ("c0",)]
+    assert [s.id for s in analysis.stories] == ["a0", "b0", "c0"]
+    out = tmp_path / "out"
+    for story in ("a0", "b0", "c0"):
+        assert (out / "stories" / story / "index.html").is_file()
+        assert (out / "stories" / story / "quotes.html").is_file()
+    front = (out / "index.html").read_text(encoding="utf-8")
+    assert 'id="stories"' in front and 'href="stories/a0/index.html"' in front
+    assert 'id="matrix"' not in front  # the matrix is per story
+    story = (out / "stories" / "a0" / "index.html").read_text(encoding="utf-8")
+    assert story.count('<th scope="row">') == 3  # a 3 × 3 matrix
+    assert 'href="../../articles/a1.html"' in story and 'href="../../report.json"' in story
+    assert _hrefs_resolve(out) == []
+
+
+def test_one_story_keeps_the_plain_site(tmp_path):
+    site = _mixed_site(tmp_path / "site", "stories:\n  all: [a0, a1, a2, b0, b1, c0]\n")
+    analysis, _ = build(site, tmp_path / "out")
+    assert [(s.id, s.pinned) for s in analysis.stories] == [("all", True)]
+    assert not (tmp_path / "out" / "stories").exists()
+    assert 'id="matrix"' in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+def test_pins_by_id_and_file_and_unpinned_groups_join_their_pinned_story(tmp_path):
+    site = _mixed_site(tmp_path / "site", "stories:\n  court-case: [a0.md]\n  other: [c0]\n")
+    analysis, _ = build(site, tmp_path / "out")
+    assert [(s.id, s.articles, s.pinned) for s in analysis.stories] == [
+        ("court-case", ("a0", "a1", "a2"), True), ("b0", ("b0", "b1"), False), ("other", ("c0",), True)]
+    assert (tmp_path / "out" / "stories" / "court-case" / "index.html").is_file()
+
+
+def test_bad_stories_key_names_the_line(tmp_path):
+    site = _mixed_site(tmp_path / "site", "stories:\n  Bad Id: [a0]\n  ok: a0\n")
+    result = CliRunner().invoke(main, ["check", str(site)])
+    assert result.exit_code == 1
+    assert "site.yml:3: stories: 'Bad Id': a story id is lower-case letters, digits and '-'" in result.output
+    assert "site.yml:4: stories: ok: expected a list of article ids or files" in result.output
