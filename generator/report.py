@@ -61,6 +61,10 @@ def report_data(analysis: Analysis) -> dict[str, Any]:
              "passage": d.passage}
             for d in analysis.drift
         ],
+        # Only for a corpus of several stories, so a one-story report stays as it was.
+        **({"stories": [{"id": s.id, "page": f"stories/{s.id}/index.html", "pinned": s.pinned,
+                         "articles": list(s.articles)} for s in analysis.stories]}
+           if len(analysis.stories) > 1 else {}),
     }
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from pathlib import Path
 
 from click.testing import CliRunner
+from conftest import SCHEMA
 
 from generator.build import build
 from generator.cli import main
@@ -65,6 +67,10 @@ def test_mixed_corpus_gets_one_page_set_per_story(tmp_path):
     assert story.count('<th scope="row">') == 3  # a 3 × 3 matrix
     assert 'href="../../articles/a1.html"' in story and 'href="../../report.json"' in story
     assert _hrefs_resolve(out) == []
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [(s["id"], s["articles"]) for s in report["stories"]] == [
+        ("a0", ["a0", "a1", "a2"]), ("b0", ["b0", "b1"]), ("c0", ["c0"])]
+    assert all((out / s["page"]).is_file() for s in report["stories"])
 
 
 def test_one_story_keeps_the_plain_site(tmp_path):
