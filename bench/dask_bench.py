@@ -38,7 +38,7 @@ def main() -> None:
     args = parser.parse_args()
     from dask.distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0") as cluster:
         for n in map(int, args.sizes.split(",")):
             articles = list(generate(n, seed=0).articles)
             base_time, base = timed(articles, jobs=1)

@@ -35,12 +35,12 @@ def _site(root: Path, n: int, extra: str = "") -> Path:
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("dask.distributed")
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                  dashboard_address=None) as local:
-        yield local.scheduler_address
     from generator.distributed import close_all
 
-    close_all()
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                                  dashboard_address=":0") as local:
+        yield local.scheduler_address
+        close_all()  # before the cluster goes
 
 
 def test_dask_build_is_byte_identical_to_local(tmp_path, cluster):
