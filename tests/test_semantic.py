@@ -21,7 +21,8 @@ from generator.model import QuoteCluster, QuoteOccurrence
 from generator.progress import Progress
 from generator.segment import article_from_text
 from generator.semantic.align import SemanticSettings, units
-from generator.semantic.encoder import Embeddings, SemanticUnavailable
+from generator.semantic import encoder as encoder_module
+from generator.semantic.encoder import Embeddings, LazyModel
 from generator.text import WORD_RE
 
 # Words the stub treats as meaning the same; everything else is its own meaning.
@@ -177,21 +178,24 @@ def test_a_quote_whose_meaning_survives_gets_the_sentence_that_renders_it():
 
 
 def test_semantic_off_never_loads_the_model(monkeypatch):
-    monkeypatch.setattr(semantic, "load_model", lambda: pytest.fail("model loaded"))
+    monkeypatch.setattr(semantic, "LazyModel", lambda: pytest.fail("model made"))
     assert semantic.paraphraser(Config(semantic="off"), Progress(enabled=False)) is None
 
 
 def test_semantic_on_without_the_extra_is_an_error_naming_site_yml(monkeypatch):
-    def missing():
-        raise SemanticUnavailable("sentence_transformers is not installed")
-
     monkeypatch.setattr(semantic, "installed", lambda: False)
-    monkeypatch.setattr(semantic, "load_model", missing)
     assert semantic.paraphraser(Config(semantic="auto"), Progress(enabled=False)) is None
     with pytest.raises(BuildError) as err:
         semantic.paraphraser(Config(semantic="on"), Progress(enabled=False))
     message = str(err.value)
     assert message.startswith("site.yml") and "wiretrace[semantic]" in message and "semantic: auto or off" in message
+
+
+def test_the_model_is_loaded_only_for_texts_not_in_the_cache(monkeypatch):
+    monkeypatch.setattr(encoder_module, "load_model", lambda: pytest.fail("model loaded"))
+    emb = Embeddings(LazyModel())
+    emb.vectors[encoder_module.text_key("cached")] = np.ones(3) / np.sqrt(3)
+    assert emb.matrix(["cached"]).shape == (1, 3)
 
 
 TINY = {
@@ -205,7 +209,7 @@ TINY = {
 
 def test_a_build_with_a_stub_encoder_reports_paraphrase(site, monkeypatch):
     monkeypatch.setattr(semantic, "installed", lambda: True)
-    monkeypatch.setattr(semantic, "load_model", StubEncoder)
+    monkeypatch.setattr(semantic, "LazyModel", StubEncoder)
     root = site(TINY, "semantic: on\n")
     analysis, _ = build(root)
     report = json.loads((root / "public" / "report.json").read_text(encoding="utf-8"))
@@ -220,7 +224,7 @@ def test_a_build_with_a_stub_encoder_reports_paraphrase(site, monkeypatch):
 
 
 def test_a_build_with_semantic_off_says_so(site, monkeypatch):
-    monkeypatch.setattr(semantic, "load_model", lambda: pytest.fail("model loaded"))
+    monkeypatch.setattr(semantic, "LazyModel", lambda: pytest.fail("model made"))
     root = site(TINY, "semantic: off\n")
     build(root)
     report = json.loads((root / "public" / "report.json").read_text(encoding="utf-8"))

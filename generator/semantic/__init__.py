@@ -17,8 +17,8 @@ from ..config import CONFIG_FILE, Config
 from ..errors import BuildError, Problem
 from ..model import Article, PairResult, QuoteCluster
 from ..progress import Progress
-from .align import DEFAULT, SemanticSettings, SourceTexts, candidates, choose, plan, with_paraphrase
-from .encoder import Embeddings, Encoder, SemanticUnavailable, installed, load_model
+from .align import DEFAULT, SemanticSettings, SourceTexts, candidates, choose, joins, plan, with_paraphrase
+from .encoder import Embeddings, Encoder, LazyModel, installed
 from .quotes import paraphrased_quotes
 
 CACHE_DIR = ".wiretrace-cache"
@@ -31,16 +31,13 @@ def paraphraser(config: Config, progress: Progress, encoder: Encoder | None = No
     if config.semantic == "off":
         return None
     if encoder is None:
-        if not installed() and config.semantic == "auto":
-            return None
-        try:
-            encoder = load_model()
-        except SemanticUnavailable as exc:
+        if not installed():
             if config.semantic == "auto":
                 return None
             raise BuildError([Problem(CONFIG_FILE, (
-                f"semantic: on, but paraphrase detection is not installed ({exc}): "
-                "run pip install 'wiretrace[semantic]', or set semantic: auto or off in site.yml"))]) from exc
+                "semantic: on, but paraphrase detection is not installed: run pip install "
+                "'wiretrace[semantic]', or set semantic: auto or off in site.yml"))])
+        encoder = LazyModel()
     return Paraphraser(Embeddings(encoder, config.site_dir / CACHE_DIR), progress)
 
 
@@ -57,14 +54,16 @@ class Paraphraser:
         by_id = {a.id: a for a in articles}
         sources = {a.id: SourceTexts(a) for a in articles}
         plans = [plan(p, by_id[p.article], by_id[p.source], self.settings) for p in pairs]
-        # One batched encoding of every text, in a fixed order (articles, then units).
-        texts = [t for a in articles for t in sources[a.id].single + sources[a.id].double]
-        texts += [t for pl in plans for t in pl.texts_a + pl.texts_a2]
-        self.embeddings.add(texts)
+        # Batched encoding in a fixed order: every sentence and unit, then the joined
+        # texts (a merge or a split) worth comparing.
+        self.embeddings.add([t for a in articles for t in sources[a.id].single]
+                            + [t for pl in plans for t in pl.texts_a])
+        found = [joins(pl, sources[pl.pair.source], self.embeddings, self.settings) for pl in plans]
+        self.embeddings.add([t for pl, j in zip(plans, found) for t in j.texts(pl, sources[pl.pair.source])])
         result = []
-        for pl in self.progress.iter(plans, "paraphrase"):
+        for pl, j in self.progress.iter(list(zip(plans, found)), "paraphrase"):
             src = sources[pl.pair.source]
-            chosen = choose(candidates(pl, src, self.embeddings, self.settings))
+            chosen = choose(candidates(pl, src, self.embeddings, self.settings, j))
             result.append(with_paraphrase(pl, chosen, src, len(by_id[pl.pair.article].words)))
         return result
 

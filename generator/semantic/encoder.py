@@ -75,6 +75,16 @@ def load_model() -> MiniLM:
     return _MODEL
 
 
+class LazyModel:
+    """The model, loaded on the first text that is not in the cache: a build whose
+    sentences are all cached never loads torch."""
+
+    name = MODEL_NAME
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return load_model().encode(texts)
+
+
 def text_key(text: str) -> str:
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 

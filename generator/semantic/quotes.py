@@ -26,13 +26,14 @@ class QuoteSettings:
     renderings there ("are pointless", "are ineffective", "detached from reality") score
     0.55-0.77 on the quote, the best stretch of other sentences close to the context at
     most 0.49. Long quotes: a stretch as long as the quote is most of a sentence, and
-    sentences on the same subject score up to 0.72, so the bar is that of a paraphrase."""
+    sentences on the same subject score up to 0.72, so the bar is that of a paraphrase
+    (``SemanticSettings.threshold``)."""
 
     context: float = 0.60
     """Least similarity of the article's sentence to the origin's sentence(s) around the quote."""
     quote: float = 0.52
     """Least similarity of a short quote to a stretch of that sentence of about its length."""
-    long_quote: float = 0.80
+    long_quote: float = 0.77
     """The same for a quote of ``long_words`` words or more."""
     long_words: int = 8
     candidates: int = 3
