@@ -82,10 +82,16 @@ def _date_key(article: Article) -> tuple:
 
 
 def _contained(a: str, b: str, by_pair: dict[tuple[str, str], PairResult]) -> bool:
-    """True if ``a`` lies almost wholly in ``b`` (and not the other way round as much)."""
+    """True if ``a``'s text lies almost wholly in ``b`` (and not the other way round as
+    much). Only words taken as text count: a paraphrase shares meaning, which says nothing
+    about which article was written first."""
     ab, ba = by_pair.get((a, b)), by_pair.get((b, a))
-    share = ab.reuse if ab else 0.0
-    return share >= CONTAINED and share > (ba.reuse if ba else 0.0)
+    share = _taken(ab)
+    return share >= CONTAINED and share > _taken(ba)
+
+
+def _taken(pair: PairResult | None) -> float:
+    return pair.verbatim + pair.edited if pair else 0.0
 
 
 def publication_order(articles: list[Article], by_pair: dict[tuple[str, str], PairResult]) -> tuple[str, ...]:

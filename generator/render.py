@@ -40,6 +40,7 @@ def environment(config: Config) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(percent=percent, date=display_date, safe_url=safe_url, host=host)
+    env.globals["static_text"] = lambda name: _static_text(config, name)
     return env
 
 
@@ -51,6 +52,15 @@ def _render(env: Environment, page: Page) -> str:
     root = page.context.get("root", root)  # a page may link from an absolute root (404.html)
     link = lambda target: relative(target, page.path)  # noqa: E731 - a one-line helper for templates
     return env.get_template(page.template).render({**page.context, "root": root}, link=link, page_path=page.path)
+
+
+def _static_text(config: Config, name: str) -> str:
+    """A static file of the theme (the site's own first), for inlining into a page."""
+    for directory in template_dirs(config):
+        path = directory / STATIC_DIR / name
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    raise FileNotFoundError(f"templates/{STATIC_DIR}/{name}")
 
 
 def _copy_static(config: Config, dest: Path) -> None:
