@@ -109,3 +109,12 @@ def test_uncredited_copy_and_links_carry_credit():
 def test_deterministic():
     articles = [make("a", [P1, P2, P3], 0, "2024-04-01"), make("b", [P1, P2, P4], 1), make("c", [P2, P4, P5], 2)]
     assert analyse(articles) == analyse(list(articles))
+
+
+def test_paraphrase_is_no_evidence_of_publication_order():
+    a = make("a", [P1, P2, P3, P5], 0, "2024-04-03")
+    undated = make("u", [P4], 1)
+    pairs = [compare_pair(x, s, AlignSettings()) for x in (a, undated) for s in (a, undated) if x is not s]
+    # As if paraphrase detection had found all of u's meaning in a: still no text taken.
+    pairs = [replace(p, paraphrase=1.0, reuse=1.0) if p.article == "u" else p for p in pairs]
+    assert provenance([a, undated], pairs).order == ("a", "u")
