@@ -153,3 +153,14 @@ def test_404_page_links_from_the_site_root_when_base_url_is_known(tiny, demo_sit
     # Its style is inline, so that it loads nothing, from any depth.
     for html in (page, (demo_site / "404.html").read_text(encoding="utf-8")):
         assert "<style>" in html and ".site-header" in html and 'rel="stylesheet"' not in html
+
+
+def test_matrix_cells_above_the_diagonal_are_not_called_derived(demo_site):
+    from generator.site.overview import LATER_SOURCE
+
+    html = (demo_site / "index.html").read_text(encoding="utf-8")
+    rows = html.split('<th scope="row">')[1:]
+    first_row = rows[0].split("</tr>")[0]
+    assert "derived" not in first_row and LATER_SOURCE.split(";")[0] in first_row
+    last_row = rows[-1].split("</tr>")[0]
+    assert LATER_SOURCE not in last_row

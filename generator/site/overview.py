@@ -59,11 +59,17 @@ class Graph:
     height: int
 
 
-def cell(pair: PairResult | None, page: str | None) -> Cell:
+LATER_SOURCE = "shared; column is later"
+"""Label of a cell above the diagonal: text in common with a later article, which cannot
+be where the row article took it from (the figure stays, as evidence of the relation)."""
+
+
+def cell(pair: PairResult | None, page: str | None, later: bool = False) -> Cell:
     if pair is None:
         return Cell(None, "", False, "", None)
     level = min(len(CELL_FILLS) - 1, int(pair.reuse * (len(CELL_FILLS) - 1) + 0.999)) if pair.reuse > 0 else 0
-    return Cell(pair, CELL_FILLS[level], level >= 6, derivation_label(pair.reuse), page)
+    label = LATER_SOURCE if later else derivation_label(pair.reuse)
+    return Cell(pair, CELL_FILLS[level], level >= 6, label, page)
 
 
 # Derivation graph, an arc diagram: nodes in a column, top to bottom in publication order,

@@ -55,8 +55,9 @@ def overview_context(analysis: Analysis, worthy: set[tuple[str, str]]) -> dict[s
         "findings": findings(articles, pairs, edges, analysis.quotes, analysis.semantic)
         + drift_key_findings(analysis.drift, articles),
         "drift_counts": drift_counts(analysis.drift),
-        "matrix": [[cell(pairs.get((a.id, s.id)), pair_page(a.id, s.id) if (a.id, s.id) in worthy else None)
-                    for s in articles] for a in articles],
+        "matrix": [[cell(pairs.get((a.id, s.id)), pair_page(a.id, s.id) if (a.id, s.id) in worthy else None,
+                         later=j > i)
+                    for j, s in enumerate(articles)] for i, a in enumerate(articles)],
         "graph": graph(articles, edges, {k: pair_page(*k) for k in worthy}),
         "quote_count": len(analysis.quotes),
     }
