@@ -52,8 +52,9 @@ def cluster_quotes(
         for w in narrative.vocabulary:
             holders[w].add(aid)
     # One shared (immutable) absent occurrence per article: most of a large report.
-    absent = {aid: QuoteOccurrence(aid, "absent", None, None) for aid in ids}
-    return tuple(_freeze(b, ids, narratives, holders, absent) for b in builders)
+    absent = [QuoteOccurrence(aid, "absent", None, None) for aid in ids]
+    position = {aid: k for k, aid in enumerate(ids)}
+    return tuple(_freeze(b, position, narratives, holders, absent) for b in builders)
 
 
 def _keys(quote: QuoteWords, frequency: Counter) -> list[str]:
@@ -109,17 +110,19 @@ def _unquoted_candidates(canon: QuoteWords, holders: Mapping[str, set[str]]) -> 
     return {aid for aid, n in counts.items() if n >= min(2, len(rarest))}
 
 
-def _freeze(builder: _Builder, ids: list[str], narratives: Mapping[str, Narrative],
-            holders: Mapping[str, set[str]], absent: Mapping[str, QuoteOccurrence]) -> QuoteCluster:
-    occurrences = []
+def _freeze(builder: _Builder, position: Mapping[str, int], narratives: Mapping[str, Narrative],
+            holders: Mapping[str, set[str]], absent: list[QuoteOccurrence]) -> QuoteCluster:
+    """The cluster with one occurrence per article: a copy of the shared absent ones
+    (``absent``, article ``position`` order) with the articles that quote or use it filled
+    in, so a large set costs no Python loop over every cluster and article."""
+    occurrences = absent.copy()
     candidates = _unquoted_candidates(builder.canon, holders)
-    for aid in ids:
+    for k, aid in sorted((position[aid], aid) for aid in candidates | builder.found.keys()):
         if aid in builder.found:
-            occurrences.append(_quoted(aid, *builder.found[aid]))
+            occurrences[k] = _quoted(aid, *builder.found[aid])
         else:
-            found = _unquoted(aid, builder.canon, narratives[aid]) if aid in candidates else None
-            occurrences.append(found or absent[aid])
-    speakers = [builder.canon.quote.speaker] + [o.speaker for o in occurrences]
+            occurrences[k] = _unquoted(aid, builder.canon, narratives[aid]) or absent[k]
+    speakers = [builder.canon.quote.speaker] + [o.speaker for o in occurrences if o.status != "absent"]
     quote = builder.canon.quote
     return QuoteCluster(_cluster_id(builder), quote.text, next((s for s in speakers if s), None),
                         builder.origin, tuple(occurrences))

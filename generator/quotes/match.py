@@ -34,16 +34,15 @@ class QuoteWords:
     shown: tuple[str, ...]
     starts: tuple[int, ...]
     ends: tuple[int, ...]
+    joined: str = ""
+    """The case-folded words joined by spaces (what the character ratios compare)."""
 
     @classmethod
     def of(cls, quote: Quote) -> QuoteWords:
         found = list(WORD_RE.finditer(quote.text))
-        return cls(quote, tuple(m.group().casefold() for m in found), tuple(m.group() for m in found),
-                   tuple(quote.start + m.start() for m in found), tuple(quote.start + m.end() for m in found))
-
-    @property
-    def joined(self) -> str:
-        return " ".join(self.norm)
+        norm = tuple(m.group().casefold() for m in found)
+        return cls(quote, norm, tuple(m.group() for m in found), tuple(quote.start + m.start() for m in found),
+                   tuple(quote.start + m.end() for m in found), " ".join(norm))
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +87,19 @@ def edits(canon: QuoteWords, cs: int, ce: int, quote: QuoteWords, qs: int, qe: i
     return tuple(result)
 
 
+def partial_bound(ratio: float, len_a: int, len_b: int) -> float:
+    """Upper bound of ``fuzz.partial_ratio`` of two strings given their ``fuzz.ratio``.
+
+    The ratio is 200·L / (len_a + len_b) with L their longest common subsequence. A partial
+    ratio compares the shorter string (length ``s``) with a window of the other of length
+    m ≤ s; their common subsequence is at most min(m, L), so the window scores at most
+    200·min(m, L) / (s + m) ≤ 200·L / (s + L).
+    """
+    common = ratio * (len_a + len_b) / 200
+    shorter = min(len_a, len_b)
+    return 200 * common / (shorter + common) if shorter else 0.0
+
+
 def compare(quote: QuoteWords, canon: QuoteWords) -> Match | None:
     """The first status that holds for ``quote`` against ``canon``, or None."""
     q, c = quote.norm, canon.norm
@@ -105,6 +117,8 @@ def compare(quote: QuoteWords, canon: QuoteWords) -> Match | None:
     ratio = fuzz.ratio(quote.joined, canon.joined)
     if ratio >= ALTERED_MIN:
         return Match("altered", ratio, 0, len(q), edits(canon, 0, len(c), quote, 0, len(q)))
+    if partial_bound(ratio, len(quote.joined), len(canon.joined)) < min(PARTIAL_MIN, CONTAINS_MIN) - 1e-6:
+        return None  # no window can reach the cutoff: skip the (slow) partial ratio
     if len(q) < len(c):
         al = fuzz.partial_ratio_alignment(quote.joined, canon.joined, score_cutoff=PARTIAL_MIN)
         return Match("partial", al.score, 0, len(q)) if al else None
