@@ -8,7 +8,7 @@ import re
 import jsonschema
 import pytest
 
-from conftest import SCHEMA
+from support import SCHEMA
 
 from generator.build import build
 from generator.errors import BuildError
@@ -78,7 +78,7 @@ def test_credits_are_recorded(demo_report):
 
 
 def test_build_is_deterministic(tmp_path):
-    from conftest import ROOT
+    from support import ROOT
 
     first, second = tmp_path / "a", tmp_path / "b"
     build(ROOT, first)

@@ -14,7 +14,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import FIXTURES
+from support import FIXTURES
 
 from generator.build import build
 from generator.read import article_id, content_files

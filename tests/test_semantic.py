@@ -10,7 +10,7 @@ import jsonschema
 import numpy as np
 import pytest
 
-from conftest import ROOT, SCHEMA
+from support import ROOT, SCHEMA
 
 from generator import semantic
 from generator.build import build

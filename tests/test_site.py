@@ -38,7 +38,7 @@ the fishing fleet will move to the southern basin while the work goes on.
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory) -> tuple[Path, object]:
-    from conftest import make_site
+    from support import make_site
 
     root = make_site(tmp_path_factory.mktemp("tiny") / "site", {"a.md": WIRE, "b.md": COPY},
                      "title: Tiny\nbase_url: https://example.org/r/\n")

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import SCHEMA
+from support import SCHEMA
 
 from generator.build import build
 from generator.cli import main

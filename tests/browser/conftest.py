@@ -16,6 +16,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from browser_support import SCREENSHOTS
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -23,7 +24,6 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 SUB_PATH = "sub/dir/"
 CACHE = Path(__file__).resolve().parent.parent / ".cache"
 AXE_VERSION = "4.10.3"
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 
 if not CHROMIUM.exists():
     pytest.skip("no /usr/bin/chromium (apt-get install chromium)", allow_module_level=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from test_pages import _pair_with_passages, page_paths
-from conftest import SCREENSHOTS
+from browser_support import SCREENSHOTS
 
 
 def page_types(demo_site) -> dict[str, str]:

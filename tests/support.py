@@ -1,0 +1,32 @@
+"""Paths and helpers the tests import (conftest.py only holds fixtures: a module named
+conftest is not importable once two folders have one)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SCHEMA = ROOT.parent / "shared" / "report.schema.json"
+
+
+def make_site(root: Path, files: dict[str, str | bytes], site_yml: str | None = None) -> Path:
+    """A site folder with the given content files (path → text or bytes)."""
+    content = root / "content"
+    content.mkdir(parents=True, exist_ok=True)
+    for name, body in files.items():
+        path = content / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(body, bytes):
+            path.write_bytes(body)
+        else:
+            path.write_text(body, encoding="utf-8")
+    if site_yml is not None:
+        (root / "site.yml").write_text(site_yml, encoding="utf-8")
+    return root
+
+
+def copy_fixture(name: str, dest: Path) -> Path:
+    shutil.copytree(FIXTURES / "sites" / name, dest)
+    return dest
