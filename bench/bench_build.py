@@ -48,10 +48,10 @@ def make_site(n: int, root: Path, extra: int = 0) -> Path:
     return root
 
 
-def timed(cmd: list[str]) -> dict:
+def timed(cmd: list[str], env: dict | None = None) -> dict:
     """Wall s, CPU s (user + system, workers included), peak RSS MB of ``cmd``."""
     out = subprocess.run(["/usr/bin/time", "-f", "TIME %e %U %S %M", *cmd], capture_output=True, text=True,
-                         cwd=ROOT)
+                         cwd=ROOT, env=env)
     if out.returncode:
         raise SystemExit(f"{cmd} failed:\n{out.stderr[-2000:]}")
     wall, user, system, rss = out.stderr.strip().splitlines()[-1].split()[1:]
@@ -75,22 +75,63 @@ def run_wiretrace(n: int, jobs: int) -> dict:
 PEER_COPYDETECT = """
 import sys, copydetect
 d = copydetect.CopyDetector(test_dirs=[sys.argv[1]], extensions=["txt"], autoopen=False, silent=True,
-                            display_t=0.1)
+                            display_t=0.1, out_file=sys.argv[2])
 d.run()
+d.generate_html_report()
+"""
+
+# text-matcher's command line compares every file of one folder with every file of the
+# other, itself included, and crashes (IndexError in extend_matches) on a text against
+# itself: call its library on the ordered pairs of distinct texts, with the CLI's defaults
+# (threshold 3, cutoff 5, trigrams; the CLI's Matcher call keeps stopwords), in one process.
+PEER_TEXT_MATCHER = """
+import itertools, pathlib, sys
+from text_matcher.matcher import Matcher, Text
+texts = [Text(f.read_text(encoding="utf-8"), f.name) for f in sorted(pathlib.Path(sys.argv[1]).iterdir())]
+failed = 0
+for a, b in itertools.permutations(texts, 2):
+    try:
+        Matcher(a, b, threshold=3, cutoff=5, ngramSize=3, removeStopwords=False).match()
+    except (IndexError, RecursionError):
+        failed += 1
+print("text-matcher pairs failed:", failed, file=sys.stderr)
 """
 
 
-def run_peers(n: int, python: str) -> dict:
+def _nltk_stopwords(root: Path) -> Path:
+    """text-matcher always removes NLTK's English stopwords, a data file that pip does not
+    install: write one (wiretrace's own stopword list stands in) and point NLTK_DATA at it."""
+    from generator.align import STOPWORDS
+
+    folder = root / "nltk_data"
+    (folder / "corpora" / "stopwords").mkdir(parents=True, exist_ok=True)
+    (folder / "corpora" / "stopwords" / "english").write_text("\n".join(sorted(STOPWORDS)) + "\n",
+                                                              encoding="utf-8")
+    return folder
+
+
+def run_peers(n: int, python: str, jobs: int) -> dict:
+    """wiretrace (full build, cold cache), copydetect and text-matcher on the same texts, in
+    one run, with the peers' times as multiples of wiretrace's (CPU and wall)."""
+    import os
+
+    sys.path.insert(0, str(ROOT))
     site = HERE / "out" / f"peers-{n}"
     make_site(n, site)
     texts = site / "texts"
     texts.mkdir()
     for f in sorted((site / "content").iterdir()):
         (texts / f"{f.stem}.txt").write_text(f.read_text(encoding="utf-8").split("---\n\n", 1)[1], encoding="utf-8")
-    result = {"n": n, "copydetect": timed([python, "-c", PEER_COPYDETECT, str(texts)])}
+    result = {"n": n, "wiretrace": timed([sys.executable, "-m", "generator.cli", "build", str(site), "-q",
+                                          "-j", str(jobs)])}
+    result["copydetect"] = timed([python, "-c", PEER_COPYDETECT, str(texts), str(site / "copydetect.html")])
     matcher = Path(python).with_name("text-matcher")
-    files = [str(p) for p in sorted(texts.iterdir())]
-    result["text-matcher"] = timed([str(matcher), str(texts), str(texts)]) if matcher.exists() else None
+    if matcher.exists():
+        env = {**os.environ, "NLTK_DATA": str(_nltk_stopwords(HERE / "out"))}
+        result["text-matcher"] = timed([python, "-c", PEER_TEXT_MATCHER, str(texts)], env)
+    base = result["wiretrace"]
+    result["ratios"] = {tool: {k: round(result[tool][k] / max(base[k], 0.01), 1) for k in ("cpu_s", "wall_s")}
+                        for tool in ("copydetect", "text-matcher") if result.get(tool)}
     return result
 
 
@@ -101,7 +142,7 @@ def main() -> None:
     parser.add_argument("--peers", help="python of a venv with copydetect and text-matcher")
     args = parser.parse_args()
     for n in map(int, args.sizes.split(",")):
-        row = run_peers(n, args.peers) if args.peers else run_wiretrace(n, args.jobs)
+        row = run_peers(n, args.peers, args.jobs) if args.peers else run_wiretrace(n, args.jobs)
         print(json.dumps(row), flush=True)
 
 

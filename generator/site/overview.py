@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..labels import derivation_label
 from ..model import Article, PairResult
+from ..paths import pair_page
 from .common import display_date
 from .findings import Finding, Link, findings  # noqa: F401 - re-exported for the site stage
 
@@ -70,6 +71,63 @@ def cell(pair: PairResult | None, page: str | None, later: bool = False) -> Cell
     level = min(len(CELL_FILLS) - 1, int(pair.reuse * (len(CELL_FILLS) - 1) + 0.999)) if pair.reuse > 0 else 0
     label = LATER_SOURCE if later else derivation_label(pair.reuse)
     return Cell(pair, CELL_FILLS[level], level >= 6, label, page)
+
+
+MATRIX_MAX = 150
+"""Above this many articles the front page lists each article's top sources instead of the
+N × N matrix (54 MB of HTML at N = 1,000); pairs.csv keeps every pair."""
+TOP_SOURCES = 5
+"""Sources listed per article in that large-set view."""
+
+
+@dataclass(frozen=True, slots=True)
+class TopSource:
+    source: Article
+    number: int
+    """The source's number in publication order (its row in the list of articles)."""
+    cell: Cell
+
+
+@dataclass(frozen=True, slots=True)
+class TopRow:
+    """An article and the sources it took most from, largest share first."""
+
+    article: Article
+    number: int
+    sources: tuple[TopSource, ...]
+
+
+def matrix(articles: tuple[Article, ...], pairs: dict[tuple[str, str], PairResult],
+           worthy: set[tuple[str, str]]) -> list[list[Cell]] | None:
+    """The N × N cells (rows: articles, columns: sources), or None past ``MATRIX_MAX``."""
+    if len(articles) > MATRIX_MAX:
+        return None
+    return [[cell(pairs.get((a.id, s.id)), pair_page(a.id, s.id) if (a.id, s.id) in worthy else None,
+                  later=j > i)
+             for j, s in enumerate(articles)] for i, a in enumerate(articles)]
+
+
+def top_sources(articles: tuple[Article, ...], pairs: tuple[PairResult, ...],
+                worthy: set[tuple[str, str]]) -> tuple[TopRow, ...]:
+    """Past ``MATRIX_MAX`` articles: each article's ``TOP_SOURCES`` sources with any reuse
+    (ties: earlier source first); nothing for a set small enough for the matrix."""
+    if len(articles) <= MATRIX_MAX:
+        return ()
+    numbers = {a.id: n for n, a in enumerate(articles, 1)}
+    by_id = {a.id: a for a in articles}
+    found: dict[str, list[PairResult]] = {}
+    for p in pairs:
+        if p.reuse > 0 and p.source in numbers:
+            found.setdefault(p.article, []).append(p)
+    rows = []
+    for a in articles:
+        best = sorted(found.get(a.id, ()), key=lambda p: (-p.reuse, numbers[p.source]))[:TOP_SOURCES]
+        rows.append(TopRow(a, numbers[a.id], tuple(
+            TopSource(by_id[p.source], numbers[p.source],
+                      cell(p, pair_page(p.article, p.source) if (p.article, p.source) in worthy else None,
+                           later=numbers[p.source] > numbers[a.id]))
+            for p in best)))
+    return tuple(rows)
 
 
 # Derivation graph, an arc diagram: nodes in a column, top to bottom in publication order,

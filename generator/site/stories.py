@@ -16,7 +16,7 @@ from ..paths import pair_page
 from ..stories import Story
 from .drift import drift_counts, drift_key_findings
 from .findings import Finding
-from .overview import Link, cell, findings, graph
+from .overview import TOP_SOURCES, Link, findings, graph, matrix, top_sources
 from .quotes import quote_rows, speakers
 
 if TYPE_CHECKING:
@@ -55,9 +55,9 @@ def overview_context(analysis: Analysis, worthy: set[tuple[str, str]]) -> dict[s
         "findings": findings(articles, pairs, edges, analysis.quotes, analysis.semantic)
         + drift_key_findings(analysis.drift, articles),
         "drift_counts": drift_counts(analysis.drift),
-        "matrix": [[cell(pairs.get((a.id, s.id)), pair_page(a.id, s.id) if (a.id, s.id) in worthy else None,
-                         later=j > i)
-                    for j, s in enumerate(articles)] for i, a in enumerate(articles)],
+        "matrix": matrix(articles, pairs, worthy),
+        "top_sources": top_sources(articles, analysis.pairs, worthy),
+        "top_count": TOP_SOURCES,
         "graph": graph(articles, edges, {k: pair_page(*k) for k in worthy}),
         "quote_count": len(analysis.quotes),
     }

@@ -1,0 +1,54 @@
+"""Past MATRIX_MAX articles the front page lists each article's top sources instead of the
+N × N matrix (tested on a tiny one-story site with a small MATRIX_MAX)."""
+
+from __future__ import annotations
+
+import html
+
+from generator.build import build
+from generator.site import overview
+
+WIRE = """---
+title: Sea wall <update> {day}
+outlet: Wire
+published: 2025-01-0{day}
+---
+The harbour council voted on Monday to build a new sea wall along the northern quay before
+the winter storms arrive. The wall will cost four million and take two years to finish, and
+the fishing fleet will move to the southern basin while the work goes on. {extra}
+"""
+
+
+def _site(site, monkeypatch, limit: int):
+    monkeypatch.setattr(overview, "MATRIX_MAX", limit)
+    files = {f"a{k}.md": WIRE.format(day=k + 1, extra=f"Reporter number {k} filed this.") for k in range(4)}
+    root = site(files)
+    analysis, _ = build(root, root / "public")
+    return (root / "public" / "index.html").read_text(encoding="utf-8"), analysis
+
+
+def test_large_set_shows_top_sources_instead_of_the_matrix(site, monkeypatch):
+    page, analysis = _site(site, monkeypatch, 3)
+    assert 'class="matrix"' not in page and 'class="top-sources"' in page
+    assert "4 articles a full matrix would be too large" in page and "pairs.csv" in page
+    rows = overview.top_sources(analysis.articles, analysis.pairs, set())
+    assert [r.number for r in rows] == [1, 2, 3, 4]
+    first = rows[0]
+    assert len(first.sources) == 3 and all(s.cell.pair.reuse > 0 for s in first.sources)
+    assert [s.cell.pair.reuse for s in first.sources] == sorted((s.cell.pair.reuse for s in first.sources),
+                                                               reverse=True)
+    assert all(s.cell.label == overview.LATER_SOURCE for s in first.sources)  # all published later
+    assert html.escape("Sea wall <update> 1") in page and "<update>" not in page
+
+
+def test_top_sources_are_capped(site, monkeypatch):
+    monkeypatch.setattr(overview, "TOP_SOURCES", 2)
+    _, analysis = _site(site, monkeypatch, 3)
+    rows = overview.top_sources(analysis.articles, analysis.pairs, set())
+    assert max(len(r.sources) for r in rows) == 2
+
+
+def test_small_set_keeps_the_matrix(site, monkeypatch):
+    page, analysis = _site(site, monkeypatch, 150)
+    assert 'class="matrix"' in page and 'class="top-sources"' not in page
+    assert overview.top_sources(analysis.articles, analysis.pairs, set()) == ()
