@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, make_site
+from support import CHROMIUM, CHROMIUM_ARGS, ROOT, make_site
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +28,16 @@ def demo_report(demo_site) -> dict:
 @pytest.fixture
 def site(tmp_path):
     return lambda files, site_yml=None: make_site(tmp_path / "site", files, site_yml)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test: Playwright's sync API allows only one
+    instance per thread, so the browser tests and the hostile-input test share it."""
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -9,6 +9,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SCHEMA = ROOT.parent / "shared" / "report.schema.json"
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium (apt-get install chromium); Playwright never downloads a browser here."""
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def make_site(root: Path, files: dict[str, str | bytes], site_yml: str | None = None) -> Path:

@@ -17,10 +17,8 @@ from pathlib import Path
 
 import pytest
 from browser_support import SCREENSHOTS
+from support import CHROMIUM
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 SUB_PATH = "sub/dir/"
 CACHE = Path(__file__).resolve().parent.parent / ".cache"
 AXE_VERSION = "4.10.3"
@@ -53,14 +51,6 @@ def base(request, demo_site):
     if request.param == "http":
         return request.getfixturevalue("http_root")
     return demo_site.resolve().as_uri() + "/"
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Watched:
