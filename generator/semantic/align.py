@@ -26,16 +26,12 @@ from .encoder import Embeddings
 class SemanticSettings:
     """Paraphrase alignment parameters, calibrated in bench/semantic_calibrate.py."""
 
-    threshold: float = 0.80
-    """Least cosine similarity of a unit and its source sentence(s). Calibrated value:
-    0.77, the lowest threshold with precision 0.80 on MSRP train, whose negatives are
-    same-event news sentences (the best-accuracy threshold, 0.69, passes most of them: a
-    story's sentences are all on one subject); on the test parts MSRP P/R 0.789/0.723,
-    PAN 0.981/0.667. Held at 0.80 (MSRP test P/R 0.803/0.649, PAN 0.986/0.594) until
-    provenance judges publication order from lexical reuse only: at 0.77 the undated
-    seed 002 lies 0.88 in seed 000 and ``provenance.publication_order`` then takes it
-    for the earlier article (a condensed paraphrase is "contained" in its original).
-    See bench/semantic_calibrate.py and bench/RESULTS.md."""
+    threshold: float = 0.77
+    """Least cosine similarity of a unit and its source sentence(s): the lowest threshold
+    with precision 0.80 on MSRP train, whose negatives are same-event news sentences (the
+    best-accuracy threshold, 0.69, passes most of them: a story's sentences are all on one
+    subject). On the test parts: MSRP accuracy 0.687, P/R 0.789/0.723; PAN accuracy
+    0.827, P/R 0.981/0.667 (bench/semantic_calibrate.py, bench/RESULTS.md)."""
 
     member_min: float = 0.5
     """In a merge or a split, least similarity of each joined sentence on its own: both
