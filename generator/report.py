@@ -48,7 +48,7 @@ def report_data(analysis: Analysis) -> dict[str, Any]:
                 "id": q.id, "text": q.text, "speaker": q.speaker, "origin": q.origin,
                 "occurrences": [
                     {"article": o.article, "status": o.status, "text": o.text, "score": o.score,
-                     "speaker": o.speaker}
+                     "speaker": o.speaker, "paraphrase": o.paraphrase}
                     for o in q.occurrences
                 ],
             }

@@ -148,3 +148,11 @@ def test_a_crash_while_cleaning_names_the_file(site, monkeypatch):
     root = site({"a.txt": "Title one\n\nSome text here."})
     with pytest.raises(BuildError, match=r"content/a.txt: cleaning failed \(RuntimeError: boom\)"):
         build(root, root / "public")
+
+
+def test_quote_occurrences_carry_speaker_and_paraphrase_fields(demo_report):
+    for quote in demo_report["quotes"]:
+        for occurrence in quote["occurrences"]:
+            assert "speaker" in occurrence and "paraphrase" in occurrence
+            if occurrence["paraphrase"] is not None:
+                assert occurrence["status"] in ("absent", "unquoted")
