@@ -268,7 +268,8 @@ def compare_all(
                 continue
             hit = aligned.get(j)
             if hit is None:
-                hit = _result(article, source, (), _cont(shared_shingles[i].get(j, 0), a))
+                hit = PairResult(article.id, source.id, 0.0, 0.0, 0.0, 0.0,  # = _result(…, (), …)
+                                 _cont(shared_shingles[i].get(j, 0), a), ())
             results.append(hit)
     return results
 
