@@ -277,3 +277,14 @@ def test_demo_with_the_model_is_byte_identical_with_a_warm_cache(demo_semantic, 
 def test_demo_with_the_model_finds_paraphrased_quotes(demo_semantic):
     html = (demo_semantic / "quotes.html").read_text(encoding="utf-8")
     assert "paraphrased:" in html
+
+
+def test_a_mostly_unaligned_sentence_is_encoded_whole():
+    article = article_from_text("a", "One two three four five six seven eight nine ten. Eleven twelve thirteen fourteen.")
+    covered = np.zeros(len(article.words), dtype=bool)
+    covered[0:2] = True
+    found = units(article, covered, SemanticSettings(min_words=3, min_content=1))
+    # The run is words 2..10 of sentence 0, but its text is the whole sentence: the same for
+    # every pair, so one embedding serves them all.
+    assert [(u.start, u.end, u.text) for u in found] == [
+        (2, 10, "One two three four five six seven eight nine ten"), (10, 14, "Eleven twelve thirteen fourteen")]

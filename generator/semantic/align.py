@@ -44,6 +44,11 @@ class SemanticSettings:
     """Least number of non-stopwords in a unit."""
     source_covered: float = 0.8
     """A source sentence whose words are this much aligned already is not matched again."""
+    whole_sentence: float = 0.7
+    """A sentence's one unaligned run that fills at least this share of it is encoded as the
+    whole sentence: its text is then the same for every pair, so the embedding cache holds
+    one vector per sentence instead of one per leftover per pair (a cold build grew with the
+    square of the corpus otherwise)."""
 
 
 DEFAULT = SemanticSettings()
@@ -90,19 +95,28 @@ def units(article: Article, covered: np.ndarray, settings: SemanticSettings) -> 
     result = []
     norm = article.words.norm
     for k, (first, last) in enumerate(sentence_words(article)):
-        i = first
-        while i < last:
-            if covered[i]:
-                i += 1
-                continue
-            j = i
-            while j < last and not covered[j]:
-                j += 1
+        runs = _uncovered_runs(covered, first, last)
+        whole = len(runs) == 1 and runs[0][1] - runs[0][0] >= settings.whole_sentence * (last - first)
+        for i, j in runs:
             content = sum(1 for w in norm[i:j] if w not in STOPWORDS)
             if j - i >= settings.min_words and content >= settings.min_content:
-                result.append(Unit(k, i, j, words_text(article, i, j)))
-            i = j
+                result.append(Unit(k, i, j, words_text(article, first, last) if whole else words_text(article, i, j)))
     return result
+
+
+def _uncovered_runs(covered: np.ndarray, first: int, last: int) -> list[tuple[int, int]]:
+    """Word ranges ``[i, j)`` of ``[first, last)`` that lexical alignment left uncovered."""
+    runs, i = [], first
+    while i < last:
+        if covered[i]:
+            i += 1
+            continue
+        j = i
+        while j < last and not covered[j]:
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
 
 
 @dataclass(frozen=True, slots=True)

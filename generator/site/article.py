@@ -87,7 +87,8 @@ def article_view(article: Article, pairs: list[PairResult], sources: dict[str, A
     pairs = sorted(pairs, key=lambda p: (p.source not in direct, -p.reuse, sources[p.source].order))
     rank = {p.source: n for n, p in enumerate(pairs)}
     owner = _word_sources(article, pairs, rank)
-    shown = [p.source for p in pairs if any(o and o[0] == p.source for o in owner)]
+    present = {o[0] for o in owner if o}
+    shown = [p.source for p in pairs if p.source in present]
     numbers = {s: n for n, s in enumerate(shown, 1)}
     rows = tuple(
         SourceRow(sources[p.source], p, derivation_label(p.reuse),
