@@ -34,3 +34,11 @@ def make_site(root: Path, files: dict[str, str | bytes], site_yml: str | None = 
 def copy_fixture(name: str, dest: Path) -> Path:
     shutil.copytree(FIXTURES / "sites" / name, dest)
     return dest
+
+
+def assert_same_tree(first: Path, second: Path) -> None:
+    """Two output folders hold the same files, byte for byte."""
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for rel in files:
+        assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel

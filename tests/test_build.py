@@ -8,7 +8,7 @@ import re
 import jsonschema
 import pytest
 
-from support import SCHEMA
+from support import SCHEMA, assert_same_tree
 
 from generator.build import build
 from generator.errors import BuildError
@@ -83,10 +83,7 @@ def test_build_is_deterministic(tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     build(ROOT, first)
     build(ROOT, second)
-    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
-    for rel in files:
-        assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
+    assert_same_tree(first, second)
 
 
 def test_failed_build_leaves_the_previous_site_untouched(site, tmp_path):

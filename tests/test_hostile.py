@@ -14,7 +14,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from support import FIXTURES
+from support import FIXTURES, assert_same_tree
 
 from generator.build import build
 from generator.read import article_id, content_files
@@ -222,10 +222,7 @@ def test_hostile_build_is_deterministic(tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     build(HOSTILE, first)
     build(HOSTILE, second)
-    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
-    for rel in files:
-        assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
+    assert_same_tree(first, second)
 
 
 # --- a real browser: no dialog, no script of the content runs, no request leaves the site ----
