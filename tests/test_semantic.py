@@ -288,3 +288,12 @@ def test_a_mostly_unaligned_sentence_is_encoded_whole():
     # every pair, so one embedding serves them all.
     assert [(u.start, u.end, u.text) for u in found] == [
         (2, 10, "One two three four five six seven eight nine ten"), (10, 14, "Eleven twelve thirteen fourteen")]
+
+
+def test_a_long_quote_is_searched_in_a_bounded_number_of_stretches():
+    from generator.semantic.quotes import LONG_QUOTE_WINDOWS, windows
+
+    article = article_from_text("a", " ".join(f"word{i}" for i in range(130)) + ".")
+    long = windows(article, 0, 130, 66, long=True)
+    assert 1 < len(long) <= LONG_QUOTE_WINDOWS and all(len(w.split()) == 66 for w in long)
+    assert long[0].startswith("word0 ") and len(windows(article, 0, 130, 3)) == sum(131 - k for k in range(2, 6))

@@ -54,8 +54,19 @@ def context(origin: Article, occurrence: QuoteOccurrence) -> str | None:
     return origin.text[spans[0].start:spans[-1].end] if spans else None
 
 
-def windows(article: Article, start: int, end: int, size: int) -> tuple[str, ...]:
-    """Stretches of the sentence's words of about ``size`` words (size - 1 to size + 2)."""
+LONG_QUOTE_WINDOWS = 12
+"""At most this many stretches per sentence for a long quote: every offset of every length
+near the quote's would be hundreds of texts to embed per sentence, per cluster and article."""
+
+
+def windows(article: Article, start: int, end: int, size: int, long: bool = False) -> tuple[str, ...]:
+    """Stretches of the sentence's words of about ``size`` words (size - 1 to size + 2);
+    for a long quote, stretches of its own length at evenly spaced offsets."""
+    if long:
+        k = min(size, end - start)
+        offsets = range(start, end - k + 1)
+        step = max(1, -(-len(offsets) // LONG_QUOTE_WINDOWS))
+        return tuple(words_text(article, i, i + k) for i in offsets[::step])
     sizes = [k for k in range(max(1, size - 1), size + 3) if k <= end - start] or [end - start]
     return tuple(words_text(article, i, i + k) for k in sizes for i in range(start, end - k + 1))
 
@@ -89,7 +100,7 @@ def _occurrence(o: QuoteOccurrence, ctx: str, quote: str, article: Article, rang
     for k in (k for k in order if near[k] >= settings.context):
         if o.status == "unquoted" and o.text and o.text in texts[k]:
             return o  # the sentence that keeps the wording: nothing more to say
-        found = emb.matrix(windows(article, *ranges[k], size)) @ emb.matrix([quote]).T
+        found = emb.matrix(windows(article, *ranges[k], size, size >= settings.long_words)) @ emb.matrix([quote]).T
         scored.append((round(float(found.max()), 4), -k))
     bar = settings.long_quote if size >= settings.long_words else settings.quote
     if not scored or max(scored)[0] < bar:
