@@ -62,7 +62,8 @@ def test_mixed_corpus_gets_one_page_set_per_story(tmp_path):
         assert (out / "stories" / story / "quotes.html").is_file()
     front = (out / "index.html").read_text(encoding="utf-8")
     assert 'id="stories"' in front and 'href="stories/a0/index.html"' in front
-    assert 'id="matrix"' not in front  # the matrix is per story
+    assert 'class="matrix"' not in front  # the matrix is per story
+    assert '<div class="table-wrap" id="matrix">' in front  # where the site-wide "Matrix" link lands
     story = (out / "stories" / "a0" / "index.html").read_text(encoding="utf-8")
     assert story.count('<th scope="row">') == 3  # a 3 × 3 matrix
     assert 'href="../../articles/a1.html"' in story and 'href="../../report.json"' in story
