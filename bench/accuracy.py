@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import re
 import sys
 import time
@@ -21,12 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from rapidfuzz.distance import Levenshtein
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path[:0] = [str(ROOT), str(BENCH)]
 
+from meter import tagged_articles, unchanged_words  # noqa: E402
 from metrics import accuracy, best_thresholds, macro_f1, prf, roc_auc, spearman  # noqa: E402
 
 from generator import labels  # noqa: E402
@@ -35,13 +34,11 @@ from generator.compare import compare_pair  # noqa: E402
 from generator.config import CleanRules  # noqa: E402
 from generator.model import Article, Document, Metadata  # noqa: E402
 from generator.readers import read_file  # noqa: E402
-from generator.segment import article_from_text, segment  # noqa: E402
-from generator.text import WORD_RE  # noqa: E402
+from generator.segment import segment  # noqa: E402
 
 LABELS = {"wholly_derived": labels.WHOLLY, "partially_derived": labels.PARTIALLY,
           "non_derived": labels.INDEPENDENT}
 CLASSES = (labels.INDEPENDENT, labels.PARTIALLY, labels.WHOLLY)
-BAD_TAGS = {"newspapers/rawtexts/courts/08.12.99/body/body311_sun.txt"}  # tags do not match text
 GRID = [round(x, 2) for x in np.arange(0.02, 0.96, 0.01)]
 
 
@@ -119,17 +116,8 @@ def meter_tokens(root: Path) -> dict:
     tagged article compared with its story's PA copy concatenated."""
     tp = fp = fn = vtp = vfp = vfn = n = 0
     sources: dict[str, Article] = {}
-    for k, line in enumerate(open(root / "derived/lexical_segments.jsonl", encoding="utf-8")):
-        row = json.loads(line)
-        if row["newspaper_file"] in BAD_TAGS or "/courts/" not in row["newspaper_file"]:
-            continue
-        text = "".join(seg["text"] for seg in row["segments"])
-        tags = [""] * len(text)
-        for seg in row["segments"]:
-            tags[seg["start"]:seg["end"]] = [seg["type"]] * (seg["end"] - seg["start"])
-        paper = article_from_text(f"t{k}", text.replace("\n", " "))
-        truth = [tags[m.start()] for m in WORD_RE.finditer(text)]
-        if len(truth) != len(paper.words) or not any((root / row["pa_dir"]).glob("*.txt")):
+    for k, row, paper, truth in tagged_articles(root):
+        if "/courts/" not in row["newspaper_file"] or not any((root / row["pa_dir"]).glob("*.txt")):
             continue
         if row["pa_dir"] not in sources:
             sources[row["pa_dir"]] = article(f"s{k}", sorted((root / row["pa_dir"]).glob("*.txt")))
@@ -139,10 +127,8 @@ def meter_tokens(root: Path) -> dict:
         source = sources[row["pa_dir"]]
         for p in result.passages:
             aligned[p.a_start:p.a_end] = [True] * (p.a_end - p.a_start)
-            a_words, s_words = paper.words.norm[p.a_start:p.a_end], source.words.norm[p.s_start:p.s_end]
-            for op in Levenshtein.opcodes(a_words, s_words):  # the words a diff keeps unchanged
-                if op.tag == "equal":
-                    verbatim[p.a_start + op.src_start:p.a_start + op.src_end] = [True] * (op.src_end - op.src_start)
+            for i in unchanged_words(paper, source, p):
+                verbatim[i] = True
         n += 1
         for t, a, v in zip(truth, aligned, verbatim):
             reused = t in ("Verbatim", "Rewrite")

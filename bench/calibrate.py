@@ -11,22 +11,18 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
-import re
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
 
-from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from generator.compare import AlignSettings, compare_pair  # noqa: E402
+from meter import tagged_articles, unchanged_words  # noqa: E402
 from generator.segment import article_from_text  # noqa: E402
-from generator.text import WORD_RE  # noqa: E402
 
 METER = Path(__file__).resolve().parents[2] / "shared/corpora/meter-courts"
-BAD = {"newspapers/rawtexts/courts/08.12.99/body/body311_sun.txt"}  # tags do not match text
 
 
 def pa_text(raw: bytes) -> str:
@@ -40,19 +36,7 @@ def pa_text(raw: bytes) -> str:
 def load_cases() -> list[tuple[object, list[bool], list[bool], str, list[object]]]:
     """(article, aligned truth per word, verbatim truth per word, label, PA articles)."""
     cases = []
-    for n, line in enumerate(open(METER / "derived/lexical_segments.jsonl", encoding="utf-8")):
-        row = json.loads(line)
-        if row["newspaper_file"] in BAD:
-            continue
-        text = "".join(seg["text"] for seg in row["segments"])
-        tags = [""] * len(text)
-        for seg in row["segments"]:
-            tags[seg["start"] : seg["end"]] = [seg["type"]] * (seg["end"] - seg["start"])
-        article = article_from_text(f"np{n}", text.replace("\n", " "))
-        # article_from_text normalises spaces, so label its words by their order instead.
-        labels = [tags[m.start()] for m in WORD_RE.finditer(text)]
-        if len(labels) != len(article.words):
-            continue
+    for n, row, article, labels in tagged_articles(METER):
         sources = [
             article_from_text(f"pa{n}-{k}", pa_text(path.read_bytes()))
             for k, path in enumerate(sorted((METER / row["pa_dir"]).glob("*.txt")))
@@ -60,14 +44,6 @@ def load_cases() -> list[tuple[object, list[bool], list[bool], str, list[object]
         truth = [t in ("Verbatim", "Rewrite") for t in labels]
         cases.append((article, truth, [t == "Verbatim" for t in labels], row["label"], sources))
     return cases
-
-
-def _equal_words(article, source, p):
-    """Article word indexes of a passage that the word-level diff keeps unchanged."""
-    a, s = article.words.norm[p.a_start : p.a_end], source.words.norm[p.s_start : p.s_end]
-    for op in Levenshtein.opcodes(a, s):
-        if op.tag == "equal":
-            yield from range(p.a_start + op.src_start, p.a_start + op.src_end)
 
 
 def evaluate(cases, settings: AlignSettings) -> dict[str, float]:
@@ -78,7 +54,7 @@ def evaluate(cases, settings: AlignSettings) -> dict[str, float]:
         for source in sources:
             for p in compare_pair(article, source, settings).passages:
                 aligned[p.a_start : p.a_end] = [True] * (p.a_end - p.a_start)
-                for k in _equal_words(article, source, p):
+                for k in unchanged_words(article, source, p):
                     verbatim[k] = True
         for t, pr, vt, vp in zip(truth, aligned, vtruth, verbatim):
             tp, fp, fn = tp + (t and pr), fp + (pr and not t), fn + (t and not pr)
