@@ -8,7 +8,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from .labels import derivation_label
-from .paths import article_page, pair_page, worthy_pairs
+from .paths import article_page, pair_page
 
 if TYPE_CHECKING:
     from .build import Analysis
@@ -18,9 +18,9 @@ SCHEMA = "wiretrace/report@1"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def report_data(analysis: Analysis) -> dict[str, Any]:
-    """The report as plain data, in a fixed order so that output is byte-identical."""
-    with_page = worthy_pairs(analysis.pairs, len(analysis.articles))
+def report_data(analysis: Analysis, with_page: set[tuple[str, str]]) -> dict[str, Any]:
+    """The report as plain data, in a fixed order so that output is byte-identical;
+    ``with_page``: the (article, source) pairs that have a pair page."""
     return {
         "schema": SCHEMA,
         "pairs_complete": analysis.pairs_complete,

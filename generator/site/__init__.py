@@ -55,7 +55,7 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
     pairs = {(p.article, p.source): p for p in analysis.pairs}
     worthy = worthy_pairs(analysis.pairs, len(articles))
     links = analysis.provenance.links
-    data = report_data(analysis)
+    data = report_data(analysis, worthy)
     by_article = _group(analysis.pairs, lambda p: p.article)
     links_of = _group(links, lambda link: link.article)
     quoted = _group(((c, o) for c in analysis.quotes for o in c.occurrences if o.status != "absent"),
