@@ -20,7 +20,16 @@ from .progress import Progress
 from .site import Page
 from .site.common import display_date, host, percent, safe_url
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+def _builtin_templates() -> Path:
+    """generator/templates in an installed wheel (pyproject maps the repository's
+    templates/ there); the repository's templates/ in a source checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "templates"
+    return packaged if packaged.is_dir() else here.parent / "templates"
+
+
+BUILTIN_TEMPLATES = _builtin_templates()
 STATIC_DIR = "static"
 
 
