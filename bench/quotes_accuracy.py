@@ -9,7 +9,7 @@ attributed Content span (a quoted phrase within indirect speech, which the stric
 does not list). Speaker accuracy is over matched quotes whose gold Source is a name (not a pronoun or a
 description): correct when the predicted speaker shares a capitalised word with it.
 
-    python bench/quotes_accuracy.py [/work/shared/corpora/polnear] [--errors N]
+    python bench/quotes_accuracy.py [/work/shared/corpora/polnear] [--parts train,dev] [--errors N]
 """
 
 from __future__ import annotations
@@ -90,28 +90,33 @@ def named(source: str | None) -> bool:
     return bool(source) and source.strip().casefold() not in PRONOUNS and bool(re.search(r"\b[A-Z][a-z]", source))
 
 
-def evaluate(root: Path, show_errors: int = 0) -> dict[str, float]:
+def evaluate(root: Path, parts: tuple[str, ...] = ("train", "dev"), show_errors: int = 0) -> dict[str, float]:
+    """Figures over the given PolNeAR parts. Predicted direct quotes: the speech quotes that
+    wiretrace classes as direct (``Quote.direct``); "all speech quotes" also counts the
+    fragments worked into a sentence (he called it “a disaster”), which the gold leaves out."""
     counts, errors = Counter(), []
     started = time.perf_counter()
-    for part in ("train", "dev"):
+    for part in parts:
         for path in sorted((root / "data" / part / "text").glob("*.txt")):
             anns = sorted((root / "data" / part / "attributions").glob(path.stem + "_*.ann"))
             if not anns:
                 continue
             text = path.read_text(encoding="utf-8")
             article = segment(path.stem, Document(path.name, "text", text, Metadata()))
-            predicted = [q for q in extract_quotes(article) if q.speech]
+            speech = [q for q in extract_quotes(article) if q.speech]
             counts["words"] += len(article.words)
             golds = [(core(text, s, e), src) for s, e, src in gold(text, anns[0])]
+            counts["all tp"] += len(_matches(golds, [core(text, q.start, q.end) for q in speech]))
+            counts["all pred"] += len(speech)
+            predicted = [q for q in speech if q.direct]
             preds = [(core(text, q.start, q.end), q) for q in predicted]
-            matched = set()
-            for g, src in golds:
-                hit = next((i for i, (p, _) in enumerate(preds) if i not in matched and same(g, p)), None)
+            hits = _matches(golds, [p for p, _ in preds])
+            for k, (g, src) in enumerate(golds):
                 counts["gold"] += 1
+                hit = hits.get(k)
                 if hit is None:
                     errors.append(("missed", text[g[0]:g[1]][:90], src))
                     continue
-                matched.add(hit)
                 counts["tp"] += 1
                 quote = preds[hit][1]
                 if named(src):
@@ -123,6 +128,7 @@ def evaluate(root: Path, show_errors: int = 0) -> dict[str, float]:
                         errors.append(("speaker", quote.text[:60], f"{quote.speaker!r} vs {src!r}"))
             counts["pred"] += len(preds)
             inside = contents(anns[0])
+            matched = set(hits.values())
             for i, (p, quote) in enumerate(preds):
                 if i in matched:
                     continue
@@ -132,10 +138,13 @@ def evaluate(root: Path, show_errors: int = 0) -> dict[str, float]:
                     errors.append(("spurious", quote.text[:90], ""))
     p = counts["tp"] / max(1, counts["pred"])
     r = counts["tp"] / max(1, counts["gold"])
+    ap, ar = counts["all tp"] / max(1, counts["all pred"]), counts["all tp"] / max(1, counts["gold"])
     result = {
         "gold quotes": counts["gold"], "predicted": counts["pred"], "precision": p, "recall": r,
         "f1": 2 * p * r / max(1e-9, p + r),
-        "precision (inside any Content)": (counts["tp"] + counts["in content"]) / max(1, counts["pred"]), "named sources": counts["named"],
+        "precision (inside any Content)": (counts["tp"] + counts["in content"]) / max(1, counts["pred"]),
+        "all speech quotes": counts["all pred"], "all precision": ap, "all recall": ar,
+        "all f1": 2 * ap * ar / max(1e-9, ap + ar), "named sources": counts["named"],
         "speaker accuracy": counts["right"] / max(1, counts["named"]),
         "speaker precision (when given)": counts["right"] / max(1, counts["given"]),
         "speaker coverage": counts["given"] / max(1, counts["named"]),
@@ -146,9 +155,21 @@ def evaluate(root: Path, show_errors: int = 0) -> dict[str, float]:
     return result
 
 
+def _matches(golds: list, preds: list[tuple[int, int]]) -> dict:
+    """Gold index → index of the first unused predicted range that is the same quote."""
+    found: dict[int, int] = {}
+    for k, (g, _src) in enumerate(golds):
+        hit = next((i for i, p in enumerate(preds) if i not in found.values() and same(g, p)), None)
+        if hit is not None:
+            found[k] = hit
+    return found
+
+
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     n = int(sys.argv[sys.argv.index("--errors") + 1]) if "--errors" in sys.argv else 0
-    args = [a for a in args if a != str(n)]
-    for key, value in evaluate(Path(args[0] if args else "/work/shared/corpora/polnear"), n).items():
+    parts = tuple(sys.argv[sys.argv.index("--parts") + 1].split(",")) if "--parts" in sys.argv else ("train", "dev")
+    args = [a for a in args if a not in (str(n), ",".join(parts))]
+    root = Path(args[0] if args else "/work/shared/corpora/polnear")
+    for key, value in evaluate(root, parts, n).items():
         print(f"{key:32} {value:.3f}" if isinstance(value, float) else f"{key:32} {value}")

@@ -153,6 +153,9 @@ class Quote:
     """False for quotation marks around a title, a nickname or a scare-quoted term."""
     truncated: bool = False
     """True when the paragraph ends before the quote is closed."""
+    direct: bool = True
+    """False for a fragment worked into the narrator's own sentence (she called the plan
+    “a disaster”): quoted words, still clustered, but not a direct-speech utterance."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,3 +57,27 @@ def test_quotes_in_trimmed_text_are_ignored():
 def test_empty_and_unclosed_marks():
     article = article_from_text("a", "An empty pair “” and a 12\" ruler.")
     assert extract_quotes(article) == ()
+
+
+DIRECT_CASES = [
+    ("“We will win,” Smith said.", True),
+    ("Smith said: “We will win.”", True),
+    ("Asked about the vote, Smith said, “We will win.”", True),
+    ("The ad says “nothing will change until we vote.”", True),
+    ("“We will win” Smith said after the count.", True),
+    ("Smith said the plan was “a disaster for everyone.”", False),
+    ("He writes that Clinton has “built a nearly insurmountable lead.”", False),
+    ("“A very large truck” plowed through the barriers on Tuesday.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "direct"), DIRECT_CASES)
+def test_direct_speech_or_a_fragment_of_the_sentence(text, direct):
+    (quote,) = extract_quotes(article_from_text("a", text))
+    assert quote.speech
+    assert quote.direct is direct
+
+
+def test_a_fragment_keeps_its_speaker():
+    (quote,) = extract_quotes(article_from_text("a", "Smith said the plan was “a disaster for everyone.”"))
+    assert (quote.direct, quote.speaker) == (False, "Smith")

@@ -15,7 +15,7 @@ from ..segment import analysed_spans
 from .attribute import VERB_RE, Context, Mention, find_mention
 from .marks import RawQuote, scan
 from .names import NAME_RE, NameIndex, clean_name, names_in
-from .speech import is_speech
+from .speech import is_direct, is_speech
 
 MASK = "¤"
 OPENING = " “\"„«‟"
@@ -61,9 +61,11 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         if speaker:
             events.append((raw.start, speaker))
         has_verb = bool(VERB_RE.search(ctx.before) or VERB_RE.search(ctx.after))
-        speech = is_speech(ctx.before, text[raw.start : raw.end], has_verb)
-        quotes.append(Quote(article.id, raw.start, raw.end, text[raw.start : raw.end],
-                            speaker if speech else None, speech, raw.truncated))
+        words = text[raw.start : raw.end]
+        speech = is_speech(ctx.before, words, has_verb)
+        direct = is_direct(ctx.before, words, masked[raw.end : raw.end + TAIL_MAX])
+        quotes.append(Quote(article.id, raw.start, raw.end, words, speaker if speech else None, speech,
+                            raw.truncated, direct))
     return tuple(quotes)
 
 

@@ -1,7 +1,13 @@
-"""Is a quotation speech, or quotation marks around a title, a name or a scare-quoted term?
+"""What kind of quotation: speech or not, and direct speech or a fragment of the sentence.
 
-A registry of small rules, each ``(text_before, quote_text, has_speech_verb) -> bool``
-answering "this is not speech"; the quote is speech unless one of them holds.
+``is_speech``: a registry of small rules, each ``(text_before, quote_text, has_speech_verb)
+-> bool`` answering "this is not speech" (quotation marks around a title, a name or a
+scare-quoted term); the quote is speech unless one of them holds.
+
+``is_direct``: whether the quote stands as an utterance of its own ("...," he said / He
+said: "...") or is worked into the narrator's sentence (he called the plan "a disaster").
+News writing introduces direct speech at the start of a sentence, after a colon or comma,
+or right after a speech verb; anything else before the opening mark makes it a fragment.
 """
 
 from __future__ import annotations
@@ -9,41 +15,85 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .attribute import VERB
+
 _WORKS = r"""film|movie|book|novel|song|album|show|series|play|documentary|article|poem|essay|op-ed
 |column|programme|program|episode|track|single|painting|opera|musical|podcast|term|word|phrase
 |slogan|hashtag|headline|campaign|operation|motto|brand|label|nickname|title|exhibition|game"""
 _CUE_RE = re.compile(
     rf"(?:\b(?:the|a|an|his|her|their|its|new|latest|hit|called)\s+(?:[\w-]+\s+)?(?:{_WORKS.replace(chr(10), '')})"
     r"|\b(?:titled|entitled|dubbed|nicknamed|so-called|known as|billed as|branded as|the so-called)"
-    r"|\b(?:a|an|the)\s+[\w-]+\s+(?:called|named))\s*$",
+    r"|\b(?:a|an|the)\s+(?:[\w-]+\s+){1,3}(?:called|named))\s*$",
     re.I,
 )
 _SENTENCE_PUNCT = frozenset(".,!?;:…")
 
 
+TITLE_MAX_WORDS = 8
+
+
 def after_title_cue(before: str, quote: str, has_verb: bool) -> bool:
-    """the film “...”, titled “...”, a group called “...”, the so-called “...”."""
-    return bool(_CUE_RE.search(before[-80:]))
+    """the film “...”, titled “...”, a group called “...”, the so-called “...”; after a
+    comma only a short capitalised title (the hit Broadway play, “Eclipsed.”)."""
+    tail = before[-80:].rstrip()
+    if _CUE_RE.search(tail):
+        return True
+    return tail.endswith(",") and quote[:1].isupper() and len(quote.split()) <= TITLE_MAX_WORDS \
+        and bool(_CUE_RE.search(tail[:-1]))
 
 
-_SHOW_CUE = re.compile(r"(?:\b(?:on|in|to|of)|\w['’]s)\s*$")
+_SHOW_CUE = re.compile(r"(?:\b(?:on|in|to|of|told)|\w['’]s)\s*$")
 
 
 def title_case_phrase(before: str, quote: str, has_verb: bool) -> bool:
     """A short Title Case phrase ("Water Under the Bridge") with no speech verb about, or
     right after "on"/"CNN's" (a programme: told CNN's “New Day”)."""
     words = quote.split()
-    if (has_verb and not _SHOW_CUE.search(before)) or not words or len(words) > 8 or quote[-1] in _SENTENCE_PUNCT:
+    if (has_verb and not _SHOW_CUE.search(before)) or not words or len(words) > TITLE_MAX_WORDS \
+            or quote[-1] in _SENTENCE_PUNCT:
         return False
     long_words = [w for w in words if sum(c.isalpha() for c in w) >= 4]
     return words[0][:1].isupper() and all(w[:1].isupper() for w in long_words)
 
 
+SCARE_MAX_WORDS = 3
+
+
+def unattributed_phrase(before: str, quote: str, has_verb: bool) -> bool:
+    """A short phrase inside the narrator's sentence with no speech verb about: a scare
+    quote or a term (a “launch team”, the GOP’s “establishment” candidate)."""
+    words = quote.split()
+    return not has_verb and 0 < len(words) <= SCARE_MAX_WORDS and quote[-1] not in _SENTENCE_PUNCT \
+        and not is_direct(before, quote)
+
+
 RULES: tuple[tuple[str, Callable[[str, str, bool], bool]], ...] = (
     ("after-title-cue", after_title_cue),
     ("title-case-phrase", title_case_phrase),
+    ("unattributed-phrase", unattributed_phrase),
 )
 
 
 def is_speech(before: str, quote: str, has_verb: bool) -> bool:
     return not any(rule(before, quote, has_verb) for _name, rule in RULES)
+
+
+# Sentence start (nothing before), a colon, comma, dash, bracket or a sentence end the
+# splitter missed, or a speech verb ("says", "asked") right before the opening mark.
+_INTRODUCED = re.compile(rf"(?:^|[:,.!?—–(\[-]|\b{VERB})\s*$")
+_SPEECH_VERB = re.compile(rf"\b{VERB}")
+_CLOSING_MARKS = "”\"»“ \t"
+
+
+def is_direct(before: str, quote: str, following: str = "") -> bool:
+    """True when the quote is introduced as speech of its own, not worked into the sentence.
+
+    ``before``: the sentence up to the opening mark; ``following``: the text from the closing
+    mark on. A quote that the sentence runs on from without a pause ("Top secret" is the
+    highest level...) is a part of the narrator's sentence unless a speech verb follows
+    ("..." he said, without the comma)."""
+    if not _INTRODUCED.search(before.rstrip()[-120:]):
+        return False
+    rest = following.lstrip(_CLOSING_MARKS)
+    runs_on = rest[:1].isalnum() and quote.rstrip()[-1:] not in _SENTENCE_PUNCT
+    return not runs_on or bool(_SPEECH_VERB.search(rest[:60]))
