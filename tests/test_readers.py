@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from generator.errors import ContentError
-from generator.readers import decode, detect_format, read_text
+from generator.readers import decode, detect_format, read_file, read_text
 from generator.readers.dates import iso_date
 
 WP_POST = {
@@ -146,3 +147,32 @@ def test_wire_copy_paragraph_bytes_rules_and_typewriter_quotes():
         "A man said he was \u201cvery happy\u201d with the verdict today.",
         "\u201cIt is over,\u201d he said.",
     ]
+
+
+READER_FIXTURES = Path(__file__).parent / "fixtures" / "readers"
+
+
+def test_wire_header_and_slug_line_are_not_the_title():
+    docs, _ = read_file(READER_FIXTURES / "wire_page1.txt")
+    doc = docs[0]
+    assert doc.meta.title == "BAKER FINED £200 OVER \u2018STOLEN' TEAPOT"
+    assert "Page 1" not in doc.text and "COURTS Teapot" not in doc.text
+    assert doc.text.split("\n\n") == [
+        "By A Writer, Wire News",
+        "A baker was fined £200 today for taking a teapot from a cafe, magistrates heard.",
+        "\u201cIt was a mistake,\u201d she told the court.",
+    ]
+
+
+def test_wire_continuation_page_has_no_title_and_keeps_its_note_in_the_text():
+    doc = read_file(READER_FIXTURES / "wire_page2.txt")[0][0]
+    assert doc.meta.title is None
+    assert doc.text.split("\n\n") == [
+        "(reopens)", "The magistrate said the teapot had been returned unharmed.", "The case was closed.",
+    ]
+
+
+def test_a_bracketed_note_before_a_headline_is_not_the_title():
+    doc = read_text("note.txt", "(Corrects spelling of name)\n\nJUDGE CLEARS TEAPOT BAKER\n\nThe baker was cleared.")[0]
+    assert doc.meta.title == "JUDGE CLEARS TEAPOT BAKER"
+    assert doc.text.split("\n\n") == ["(Corrects spelling of name)", "The baker was cleared."]
