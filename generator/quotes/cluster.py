@@ -13,9 +13,11 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ..cache import Cache
 from ..model import Article, Quote, QuoteCluster, QuoteOccurrence
-from .match import Match, QuoteWords, better, compare
-from .unquoted import MIN_WORDS, Narrative, find_unquoted
+from .match import Match, QuoteWords, better
+from .memo import Narratives, QuoteMemo, words_key
+from .unquoted import MIN_WORDS, Found
 
 RARE_KEYS = 3
 """How many of a quote's rarest words look up candidate clusters."""
@@ -28,69 +30,87 @@ class _Builder:
     """A cluster while it grows (mutable here only; the result is frozen)."""
 
     canon: QuoteWords
+    key: bytes
+    """``words_key`` of the canonical words."""
     origin: str
     found: dict[str, tuple[Match, QuoteWords]] = field(default_factory=dict)
 
 
 def cluster_quotes(
-    articles: Sequence[Article], quotes: Mapping[str, tuple[Quote, ...]], order: Sequence[str]
+    articles: Sequence[Article], quotes: Mapping[str, tuple[Quote, ...]], order: Sequence[str],
+    cache: Cache | None = None,
 ) -> tuple[QuoteCluster, ...]:
-    """Quote clusters with one occurrence per article (``order``: earliest article first)."""
+    """Quote clusters with one occurrence per article (``order``: earliest article first).
+    With a ``cache``, comparisons made by the previous build are not run again."""
     by_id = {a.id: a for a in articles}
     ids = [aid for aid in order if aid in by_id]
     ids += sorted((a.id for a in articles if a.id not in set(ids)), key=lambda i: by_id[i].order)
-    words = {aid: [QuoteWords.of(q) for q in quotes.get(aid, ()) if q.speech] for aid in ids}
-    frequency = Counter(w for qs in words.values() for q in qs for w in set(q.norm))
+    memo = QuoteMemo(cache)
+    words = {aid: [_Quote(w, words_key(w)) for w in (QuoteWords.of(q) for q in quotes.get(aid, ()) if q.speech)]
+             for aid in ids}
+    frequency = Counter(w for qs in words.values() for q in qs for w in set(q.words.norm))
     builders: list[_Builder] = []
     index: dict[str, list[int]] = defaultdict(list)
     for aid in ids:
-        covered = _match_earlier(aid, words[aid], builders, index, frequency)
+        covered = _match_earlier(aid, words[aid], builders, index, frequency, memo)
         _begin_clusters(aid, [q for q in words[aid] if id(q) not in covered], builders, index)
-    narratives = {aid: Narrative.of(by_id[aid], quotes.get(aid, ())) for aid in ids}
+    narratives = Narratives({aid: by_id[aid] for aid in ids}, quotes)
     holders: dict[str, set[str]] = defaultdict(set)
-    for aid, narrative in narratives.items():
-        for w in narrative.vocabulary:
+    for aid in ids:
+        for w in memo.vocabulary(narratives.keys[aid], lambda: narratives.get(aid)):  # noqa: B023 - called at once
             holders[w].add(aid)
     # One shared (immutable) absent occurrence per article: most of a large report.
     absent = [QuoteOccurrence(aid, "absent", None, None) for aid in ids]
     position = {aid: k for k, aid in enumerate(ids)}
-    return tuple(_freeze(b, position, narratives, holders, absent) for b in builders)
+    clusters = tuple(_freeze(b, position, narratives, holders, absent, memo) for b in builders)
+    memo.save()
+    return clusters
+
+
+@dataclass(frozen=True, slots=True)
+class _Quote:
+    """A speech quote's words and their ``words_key``."""
+
+    words: QuoteWords
+    key: bytes
 
 
 def _keys(quote: QuoteWords, frequency: Counter) -> list[str]:
     return sorted(set(quote.norm), key=lambda w: (frequency[w], w))[:RARE_KEYS]
 
 
-def _match_earlier(aid: str, quotes: list[QuoteWords], builders: list[_Builder],
-                   index: dict[str, list[int]], frequency: Counter) -> set[int]:
+def _match_earlier(aid: str, quotes: list[_Quote], builders: list[_Builder],
+                   index: dict[str, list[int]], frequency: Counter, memo: QuoteMemo) -> set[int]:
     """Record the best quote of this article for each earlier cluster; return the quotes
     that render an earlier cluster (they begin no cluster of their own)."""
     best: dict[int, tuple[Match, QuoteWords]] = {}
     covered = set()
     for quote in quotes:
-        for ci in sorted({ci for w in _keys(quote, frequency) for ci in index.get(w, ())}):
-            match = compare(quote, builders[ci].canon)
+        for ci in sorted({ci for w in _keys(quote.words, frequency) for ci in index.get(w, ())}):
+            builder = builders[ci]
+            match = memo.compare(quote.words, quote.key, builder.canon, builder.key)
             if not match:
                 continue
-            if match.end - match.start >= COVERED_MIN * len(quote.norm):
+            if match.end - match.start >= COVERED_MIN * len(quote.words.norm):
                 covered.add(id(quote))  # a rendering of an earlier quote, even if not the best
             if better(match, best.get(ci, (None,))[0]):
-                best[ci] = (match, quote)
+                best[ci] = (match, quote.words)
     for ci, found in best.items():
         builders[ci].found[aid] = found
     return covered
 
 
-def _begin_clusters(aid: str, quotes: list[QuoteWords], builders: list[_Builder],
+def _begin_clusters(aid: str, quotes: list[_Quote], builders: list[_Builder],
                     index: dict[str, list[int]]) -> None:
     """New clusters for quotes first seen in this article (a repeated quote only once)."""
     seen: set[tuple[str, ...]] = set()
     for quote in quotes:
-        if not quote.norm or quote.norm in seen:
+        words = quote.words
+        if not words.norm or words.norm in seen:
             continue
-        seen.add(quote.norm)
-        builders.append(_Builder(quote, aid, {aid: (Match("verbatim", 100.0, 0, len(quote.norm)), quote)}))
-        for w in set(quote.norm):
+        seen.add(words.norm)
+        builders.append(_Builder(words, quote.key, aid, {aid: (Match("verbatim", 100.0, 0, len(words.norm)), words)}))
+        for w in set(words.norm):
             index[w].append(len(builders) - 1)
 
 
@@ -110,8 +130,8 @@ def _unquoted_candidates(canon: QuoteWords, holders: Mapping[str, set[str]]) -> 
     return {aid for aid, n in counts.items() if n >= min(2, len(rarest))}
 
 
-def _freeze(builder: _Builder, position: Mapping[str, int], narratives: Mapping[str, Narrative],
-            holders: Mapping[str, set[str]], absent: list[QuoteOccurrence]) -> QuoteCluster:
+def _freeze(builder: _Builder, position: Mapping[str, int], narratives: Narratives,
+            holders: Mapping[str, set[str]], absent: list[QuoteOccurrence], memo: QuoteMemo) -> QuoteCluster:
     """The cluster with one occurrence per article: a copy of the shared absent ones
     (``absent``, article ``position`` order) with the articles that quote or use it filled
     in, so a large set costs no Python loop over every cluster and article."""
@@ -121,7 +141,9 @@ def _freeze(builder: _Builder, position: Mapping[str, int], narratives: Mapping[
         if aid in builder.found:
             occurrences[k] = _quoted(aid, *builder.found[aid])
         else:
-            occurrences[k] = _unquoted(aid, builder.canon, narratives[aid]) or absent[k]
+            found = memo.find_unquoted(builder.canon, builder.key, narratives.keys[aid],
+                                       lambda: narratives.get(aid))  # noqa: B023 - called at once
+            occurrences[k] = _unquoted(aid, found) or absent[k]
     speakers = [builder.canon.quote.speaker] + [o.speaker for o in occurrences if o.status != "absent"]
     quote = builder.canon.quote
     return QuoteCluster(_cluster_id(builder), quote.text, next((s for s in speakers if s), None),
@@ -137,8 +159,7 @@ def _quoted(aid: str, match: Match, quote: QuoteWords) -> QuoteOccurrence:
                            match.edits, quote.quote.speaker)
 
 
-def _unquoted(aid: str, canon: QuoteWords, narrative: Narrative) -> QuoteOccurrence | None:
-    found = find_unquoted(canon, narrative)
+def _unquoted(aid: str, found: Found | None) -> QuoteOccurrence | None:
     if not found:
         return None
     return QuoteOccurrence(aid, "unquoted", found.text, round(found.score, 1), found.start, found.end)

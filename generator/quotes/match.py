@@ -14,6 +14,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..model import EditOp, Quote
 from ..text import WORD_RE
+from .qgrams import may_reach
 
 ALTERED_MIN = 80.0
 """Character ratio over the joined words above which a quote is the same, altered."""
@@ -22,6 +23,9 @@ PARTIAL_MIN = 90.0
 CONTAINS_MIN = 88.0
 """Partial-ratio above which a longer quote contains the canonical text."""
 MIN_PARTIAL_WORDS = 3
+SHORT_NEEDLE = 64
+"""Up to this many characters in the shorter string rapidfuzz's partial ratio is a fast
+bit-parallel scan; past it each call costs far more than the q-gram test (qgrams.py)."""
 RANK = {"verbatim": 0, "altered": 1, "partial": 2, "unquoted": 3, "absent": 4}
 
 
@@ -100,6 +104,12 @@ def partial_bound(ratio: float, len_a: int, len_b: int) -> float:
     return 200 * common / (shorter + common) if shorter else 0.0
 
 
+def partial_possible(a: str, b: str, cutoff: float) -> bool:
+    """False only if ``fuzz.partial_ratio(a, b)`` cannot reach ``cutoff``; the q-gram test
+    runs only where the partial ratio is slow."""
+    return min(len(a), len(b)) <= SHORT_NEEDLE or may_reach(a, b, cutoff)
+
+
 def compare(quote: QuoteWords, canon: QuoteWords) -> Match | None:
     """The first status that holds for ``quote`` against ``canon``, or None."""
     q, c = quote.norm, canon.norm
@@ -119,6 +129,8 @@ def compare(quote: QuoteWords, canon: QuoteWords) -> Match | None:
         return Match("altered", ratio, 0, len(q), edits(canon, 0, len(c), quote, 0, len(q)))
     if partial_bound(ratio, len(quote.joined), len(canon.joined)) < min(PARTIAL_MIN, CONTAINS_MIN) - 1e-6:
         return None  # no window can reach the cutoff: skip the (slow) partial ratio
+    if not partial_possible(quote.joined, canon.joined, PARTIAL_MIN if len(q) < len(c) else CONTAINS_MIN):
+        return None
     if len(q) < len(c):
         al = fuzz.partial_ratio_alignment(quote.joined, canon.joined, score_cutoff=PARTIAL_MIN)
         return Match("partial", al.score, 0, len(q)) if al else None

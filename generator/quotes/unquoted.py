@@ -1,19 +1,23 @@
 """Finding a quote's wording in an article's own narrative, without quotation marks.
 
 Only the kept words outside the article's quotations are searched (a blocker word
-stands in for quoted ones so an alignment cannot bridge them); a cheap shared-word
-filter runs before the one rapidfuzz alignment per candidate article.
+stands in for quoted ones so an alignment cannot bridge them). Two exact word-count
+filters run before the one rapidfuzz alignment per candidate article: the share of the
+quote's distinct words the narrative holds, and ``window_bound`` (a match needs most of
+the quote's words inside one short stretch).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from ..model import Article, Quote
-from .match import QuoteWords
+from .match import QuoteWords, partial_possible
 
 MIN_WORDS = 4
 """A quote shorter than this is only ever matched where it is quoted."""
@@ -36,6 +40,10 @@ class Narrative:
     """Start of each word in ``joined``."""
     joined: str
     vocabulary: frozenset[str]
+    positions: dict[str, tuple[int, ...]]
+    """Where each word (blocker excluded) stands in ``norm``, in order."""
+    blocks: tuple[int, ...]
+    """Positions of the blocker word, in order."""
 
     @classmethod
     def of(cls, article: Article, quotes: tuple[Quote, ...]) -> Narrative:
@@ -48,7 +56,12 @@ class Narrative:
             norm.append(BLOCK if quoted else w)
             offsets.append(pos)
             pos += len(norm[-1]) + 1
-        return cls(article, tuple(norm), tuple(offsets), " ".join(norm), frozenset(norm))
+        positions: dict[str, list[int]] = {}
+        for i, w in enumerate(norm):
+            positions.setdefault(w, []).append(i)
+        blocks = tuple(positions.pop(BLOCK, ()))
+        return cls(article, tuple(norm), tuple(offsets), " ".join(norm), frozenset(norm),
+                   {w: tuple(ps) for w, ps in positions.items()}, blocks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +77,11 @@ def find_unquoted(canon: QuoteWords, narrative: Narrative) -> Found | None:
     words = set(canon.norm)
     if len(canon.norm) < MIN_WORDS or len(words & narrative.vocabulary) < SHARED_MIN * len(words):
         return None
+    needed = _common_needed(len(canon.norm))
+    if window_bound(canon.norm, narrative) < needed or common_bound(canon.norm, narrative) < needed:
+        return None  # no stretch can pass the word-ratio test below: skip the alignment
+    if not partial_possible(canon.joined, narrative.joined, SCORE_MIN):
+        return None
     al = fuzz.partial_ratio_alignment(canon.joined, narrative.joined, score_cutoff=SCORE_MIN)
     if not al:
         return None
@@ -75,3 +93,67 @@ def find_unquoted(canon: QuoteWords, narrative: Narrative) -> Found | None:
     a = narrative.article
     start, end = a.words.starts[first], a.words.ends[last - 1]
     return Found(start, end, a.text[start:end], al.score)
+
+
+def _common_needed(n: int) -> float:
+    """Fewest words a stretch must share with an ``n``-word quote to pass the word ratio.
+
+    ``fuzz.ratio`` of word sequences is 200·L / (n + m), L their longest common subsequence
+    and m the stretch's length ≥ L; reaching r = 100·WORDS_MIN needs L ≥ r·n / (200 − r).
+    """
+    r = WORDS_MIN * 100
+    return r * n / (200 - r) - 1e-9
+
+
+def _widest(n: int) -> int:
+    """Longest stretch that can pass the word ratio with an ``n``-word quote: m ≤ 200·L/r − n
+    with L ≤ n."""
+    r = WORDS_MIN * 100
+    return int((200 - r) * n / r) + 1
+
+
+WINDOW_STEPS = 4
+"""``common_bound`` windows start every 1/WINDOW_STEPS of the widest stretch."""
+
+
+def common_bound(quote: tuple[str, ...], narrative: Narrative) -> int:
+    """An upper bound of the longest common subsequence of ``quote`` and any stretch of at
+    most ``_widest`` narrative words: each such stretch lies inside one of the overlapping
+    windows compared here, and a stretch's LCS is at most its window's."""
+    width = _widest(len(quote))
+    step = max(1, width // WINDOW_STEPS)
+    words = narrative.norm
+    return max(LCSseq.similarity(quote, words[k:k + width + step])
+               for k in range(0, max(1, len(words) - width + step), step))
+
+
+def window_bound(quote: tuple[str, ...], narrative: Narrative) -> int:
+    """An upper bound of the words any blocker-free stretch of at most ``_widest`` words of
+    the narrative has in common (as a multiset) with ``quote``, hence of their longest common
+    subsequence.
+
+    An occurrence of a word the quote holds c times counts for the windows that start after
+    the c-th previous occurrence of the word (so no window counts it more than c times),
+    after the last blocker before it, and at most ``_widest`` words before it: each is a
+    range of window starts; the bound is the largest overlap of those ranges.
+    """
+    width = _widest(len(quote))
+    blocks = narrative.blocks
+    events = []
+    for word, count in Counter(quote).items():
+        found = narrative.positions.get(word, ())
+        for j, i in enumerate(found):
+            lo = i - width + 1
+            if j >= count:
+                lo = max(lo, found[j - count] + 1)
+            k = bisect_right(blocks, i)
+            if k:
+                lo = max(lo, blocks[k - 1] + 1)
+            events.append((lo, 1))
+            events.append((i + 1, -1))
+    events.sort()
+    best = level = 0
+    for _, step in events:
+        level += step
+        best = max(best, level)
+    return best

@@ -1,0 +1,91 @@
+"""Quote clustering's two slow comparisons, remembered by content within and between builds.
+
+``compare(quote, canon)`` depends only on the two quotes' words as written, and
+``find_unquoted(canon, narrative)`` on the canonical words and the article's narrative
+(its text, words and quotation spans). Each result is kept under digests of exactly that,
+so a repeated quote is compared once, and a build after adding one article computes only
+the comparisons that involve it. The stored memo is keyed by the source code of the
+matching modules: a change to them starts afresh. A build writes back only the entries it
+used, so the file never grows past one build's worth.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+from collections.abc import Callable, Mapping
+
+from ..cache import Cache, digest
+from ..model import Article, Quote
+from . import match, qgrams, unquoted
+from .match import Match, QuoteWords
+from .unquoted import Found, Narrative
+
+KIND = "quote-memo"
+CODE = digest(*(inspect.getsource(m) for m in (match, unquoted, qgrams)))
+"""The matching code the stored results came from."""
+
+
+def words_key(words: QuoteWords) -> bytes:
+    """Digest of a quote's words as written (what ``compare`` reads of it)."""
+    return hashlib.blake2b("\x1f".join(words.shown).encode(), digest_size=12).digest()
+
+
+def narrative_key(article: Article, quotes: tuple[Quote, ...]) -> bytes:
+    """Digest of what ``Narrative.of`` reads: the text, words and every quotation span."""
+    w = article.words
+    return bytes.fromhex(digest(article.text, w.norm, w.starts, w.ends, tuple((q.start, q.end) for q in quotes)))
+
+
+class QuoteMemo:
+    """Results by content digest: those stored by the last build, and this build's."""
+
+    def __init__(self, cache: Cache | None = None):
+        self.cache = cache
+        stored = cache.get(KIND, CODE) if cache else None
+        self._old: tuple[dict, dict, dict] = stored if isinstance(stored, tuple) and len(stored) == 3 else ({}, {}, {})
+        self._new: tuple[dict, dict, dict] = ({}, {}, {})
+        self.computed = 0
+        """Comparisons this build had to run (the rest were remembered)."""
+
+    def _get(self, table: int, key, compute: Callable):
+        new = self._new[table]
+        if key in new:
+            return new[key]
+        old = self._old[table]
+        if key in old:
+            value = old[key]
+        else:
+            value = compute()
+            self.computed += 1
+        new[key] = value
+        return value
+
+    def compare(self, quote: QuoteWords, qkey: bytes, canon: QuoteWords, ckey: bytes) -> Match | None:
+        return self._get(0, (qkey, ckey), lambda: match.compare(quote, canon))
+
+    def find_unquoted(self, canon: QuoteWords, ckey: bytes, nkey: bytes,
+                      narrative: Callable[[], Narrative]) -> Found | None:
+        return self._get(1, (ckey, nkey), lambda: unquoted.find_unquoted(canon, narrative()))
+
+    def vocabulary(self, nkey: bytes, narrative: Callable[[], Narrative]) -> frozenset[str]:
+        return self._get(2, nkey, lambda: narrative().vocabulary)
+
+    def save(self) -> None:
+        """Store this build's entries if they differ from the stored ones."""
+        if self.cache and (self.computed or any(len(n) != len(o) for n, o in zip(self._new, self._old))):
+            self.cache.put(KIND, CODE, self._new)
+
+
+class Narratives:
+    """Each article's narrative, built only when a comparison needs it."""
+
+    def __init__(self, articles: Mapping[str, Article], quotes: Mapping[str, tuple[Quote, ...]]):
+        self._articles, self._quotes = articles, quotes
+        self._built: dict[str, Narrative] = {}
+        self.keys = {aid: narrative_key(a, quotes.get(aid, ())) for aid, a in articles.items()}
+
+    def get(self, aid: str) -> Narrative:
+        if aid not in self._built:
+            self._built[aid] = Narrative.of(self._articles[aid], self._quotes.get(aid, ()))
+        return self._built[aid]
