@@ -65,7 +65,8 @@ def build(site_dir: Path, output: Path | None = None, jobs: int | None = None,
     config, articles, problems = load_site(site_dir)
     config = replace(config, scheduler=scheduler or config.scheduler)
     analysis = analyse(articles, config, progress, jobs)
-    write_site(site_pages(analysis, config), output or site_dir / config.output, config, progress)
+    write_site(site_pages(analysis, config), output or site_dir / config.output, config, progress,
+               default_jobs(jobs or config.jobs))
     return analysis, problems
 
 
@@ -117,7 +118,7 @@ def analyse(articles: list[Article], config: Config, progress: Progress, jobs: i
     by_id = {a.id: a for a in articles}
     ordered = tuple(by_id[i] for i in prov.order)
     quotes = extract_all(ordered, cache, progress, config.scheduler)
-    clusters = cluster_quotes(ordered, quotes, prov.order)
+    clusters = cluster_quotes(ordered, quotes, prov.order, cache)
     if semantic:
         clusters = semantic.quotes(ordered, clusters)
     drift = find_drift(ordered, pairs, clusters, prov)

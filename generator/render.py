@@ -1,20 +1,29 @@
 """Render stage: Jinja templates → files, written atomically into the output folder.
 
 The site is written into a temporary folder beside the output and swapped in only when
-complete, so a failed or interrupted build leaves the previous site as it was.
+complete, so a failed or interrupted build leaves the previous site as it was. Pages are
+rendered over ``--jobs`` processes (each writes its own files, so the output is the same
+for any number), and a page whose inputs are unchanged is hard-linked from the previous
+output instead of rendered again (generator/rendered.py).
 """
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
+import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from . import rendered
+from .cache import Cache
 from .config import Config
+from .parallel import map_rows
 from .paths import relative
 from .progress import Progress
 from .site import Page
@@ -31,6 +40,8 @@ def _builtin_templates() -> Path:
 
 BUILTIN_TEMPLATES = _builtin_templates()
 STATIC_DIR = "static"
+PARALLEL_MIN_PAGES = 200
+"""Under this many pages rendering stays in the build's process (starting workers costs more)."""
 
 
 def template_dirs(config: Config) -> list[Path]:
@@ -79,23 +90,56 @@ def _copy_static(config: Config, dest: Path) -> None:
             shutil.copytree(static, dest / STATIC_DIR, dirs_exist_ok=True)
 
 
-def write_site(pages: list[Page], output: Path, config: Config, progress: Progress) -> None:
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What a rendering worker needs (handed over by fork, see generator/parallel.py)."""
+
+    pages: list[Page]
+    env: Environment
+    staging: Path
+    previous: Path
+    """The output folder as the last build left it."""
+    records: dict[str, rendered.Written]
+    """The last build's records of the files in ``previous``."""
+    theme: str
+
+
+def _write_rows(job: _Job, rows: range) -> list[tuple[str, rendered.Written | None]]:
+    """Write pages ``rows`` into the staging folder: kept from the previous output where
+    their inputs are unchanged, else rendered. Returns each page's record."""
+    result = []
+    for page in (job.pages[i] for i in rows):
+        target = job.staging / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        key = rendered.page_key(page, job.theme)
+        record = rendered.keep(job.previous, page.path, job.records.get(page.path), key, target)
+        if record is None:
+            target.write_text(_render(job.env, page), encoding="utf-8")
+            record = rendered.Written.of(key, target) if key else None
+        result.append((page.path, record))
+    return result
+
+
+def write_site(pages: list[Page], output: Path, config: Config, progress: Progress, jobs: int = 1) -> None:
     """Render every page into a fresh folder beside ``output`` and swap it in."""
-    env = environment(config)
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(output)
+    cache = Cache.for_site(config.site_dir)
+    records = rendered.load(cache, output) if output.is_dir() else {}
+    theme = rendered.theme_key(template_dirs(config), inspect.getsource(sys.modules[__name__]))
+    env = environment(config)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+    job = _Job(pages, env, staging, output, records, theme)
     try:
-        for page in progress.iter(pages, "render"):
-            target = staging / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(_render(env, page), encoding="utf-8")
+        with progress.stage("render"):
+            chunks = map_rows(_write_rows, job, len(pages), jobs if len(pages) >= PARALLEL_MIN_PAGES else 1)
         _copy_static(config, staging)
         _swap(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    rendered.save(cache, output, {path: record for chunk in chunks for path, record in chunk if record})
 
 
 def _remove_leftovers(output: Path, min_age: float = 3600.0) -> None:

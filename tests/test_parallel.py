@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import compare
+from generator import compare, render
 from generator.build import build
 from generator.parallel import map_rows, ranges
 
@@ -60,6 +60,7 @@ def _synthetic_site(root: Path, n: int) -> Path:
 @pytest.mark.parametrize("kind", ["demo", "synthetic"])
 def test_build_output_identical_for_jobs_1_and_2(tmp_path, monkeypatch, kind):
     monkeypatch.setattr(compare, "PARALLEL_MIN_PAIRS", 0)
+    monkeypatch.setattr(render, "PARALLEL_MIN_PAGES", 0)  # pages rendered by two workers too
     outputs = []
     for jobs in (1, 2):
         site = tmp_path / f"site{jobs}"

@@ -11,8 +11,14 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from generator.cache import Cache
-from generator.quotes import cluster_quotes, extract_quotes
-from generator.quotes import match, memo, qgrams, unquoted
+from generator.quotes import (
+    cluster_quotes,
+    extract_quotes,
+    match,
+    memo,
+    qgrams,
+    unquoted,
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from synth import generate  # noqa: E402

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..labels import derivation_label
@@ -32,6 +32,9 @@ class Page:
     template: str | None = None
     context: dict[str, Any] | None = None
     text: str | None = None
+    reusable: bool = False
+    """The context is small and pickles the same whenever the page is the same (no sets):
+    the previous build's file may be kept (generator/rendered.py)."""
 
 
 def _absolute_root(base_url: str | None) -> dict[str, str]:
@@ -46,6 +49,12 @@ def _group(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
     for item in items:
         groups.setdefault(key(item), []).append(item)
     return groups
+
+
+def _linked(keys: Iterable[tuple[str, str]], worthy: set[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """The pairs among ``keys`` that have a page: what one page's template asks of ``worthy``
+    (a sorted tuple, so the context pickles the same in every build)."""
+    return tuple(sorted(k for k in set(keys) if k in worthy))
 
 
 def site_pages(analysis: Analysis, config: Config) -> list[Page]:
@@ -77,13 +86,16 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
         direct = {s.source: s.credited for s in links_of.get(article.id, ())}
         view = article_view(article, own, by_id, direct, quoted.get(article.id, []),
                             drift_rows(analysis.drift, article.id, by_id, worthy))
-        pages.append(Page(article_page(article.id), "article.html", {**common, "view": view, "worthy": worthy,
-                                                                     "unrelated": len(articles) - 1 - len(own)}))
+        linked = _linked(((article.id, p.source) for p in own), worthy)
+        pages.append(Page(article_page(article.id), "article.html", {**common, "view": view, "worthy": linked,
+                                                                     "unrelated": len(articles) - 1 - len(own)},
+                          reusable=True))
     for key in sorted(worthy, key=lambda k: (by_id[k[0]].order, by_id[k[1]].order)):
         pair = pairs[key]
         view = pair_view(pair, pairs.get(key[::-1]), by_id[key[0]], by_id[key[1]], derivation_label(pair.reuse),
                          drift_rows(analysis.drift, key[0], by_id, worthy, key[1]))
-        pages.append(Page(pair_page(*key), "pair.html", {**common, "view": view, "worthy": worthy}))
+        pages.append(Page(pair_page(*key), "pair.html", {**common, "view": view, "worthy": _linked([key[::-1]], worthy)},
+                          reusable=True))
     if config.base_url:
         pages.append(Page("sitemap.xml", "sitemap.xml", {"base_url": config.base_url.rstrip("/") + "/",
                                                          "paths": [p.path for p in pages if p.path.endswith(".html")

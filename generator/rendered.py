@@ -1,0 +1,97 @@
+"""Pages kept from the previous build instead of rendered again.
+
+Each written page is recorded in the cache with a digest of everything its file is made
+from (the theme's files, the rendering code, the page's path and template, its context or
+text) and the file's size, modification time and inode. A page whose digest is unchanged,
+and whose old file is still the one recorded, is hard-linked from the previous output into
+the new one: no rendering, no writing, the file keeps its inode and time. Anything else
+(a missing, replaced or edited file, another theme, a file system without hard links) is
+rendered as usual, so a stale record can only cost time, never give a wrong page.
+"""
+
+from __future__ import annotations
+
+import inspect
+import io
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .cache import VERSION, Cache, digest
+from .site import Page, common
+
+KIND = "pages"
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A page file as this build left it."""
+
+    key: str
+    """Digest of the page's inputs (``page_key``)."""
+    size: int
+    mtime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, key: str, path: Path) -> Written:
+        st = path.stat()
+        return cls(key, st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def theme_key(template_dirs: list[Path], render_source: str) -> str:
+    """Digest of every file of the theme and of the code that renders with it."""
+    files = [(str(f.relative_to(d)), f.read_bytes()) for d in template_dirs
+             for f in sorted(d.rglob("*")) if f.is_file()]
+    return digest(VERSION, jinja2.__version__, render_source, inspect.getsource(common), files)
+
+
+def page_key(page: Page, theme: str) -> str | None:
+    """Digest of what the page's file is made from, or None if the page is always rendered."""
+    if page.text is not None:
+        return digest(theme, page.path, page.text.encode("utf-8"))
+    if not page.reusable:
+        return None
+    context = _identity_free_pickle(page.context)
+    return None if context is None else digest(theme, page.path, page.template, context)
+
+
+def _identity_free_pickle(value: object) -> bytes | None:
+    """Pickled without the memo, so equal values give equal bytes whether or not they share
+    objects (a value read from the cache shares less than a freshly computed one)."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=4)
+    pickler.fast = True
+    try:
+        pickler.dump(value)
+    except (ValueError, RecursionError, pickle.PicklingError):  # a cycle: no key, always rendered
+        return None
+    return out.getvalue()
+
+
+def keep(previous: Path, path: str, record: Written | None, key: str | None, target: Path) -> Written | None:
+    """Hard-link the previous build's file of ``path`` to ``target`` if it is still the file
+    recorded for the same ``key``; the record of the kept file, or None."""
+    if key is None or record is None or record.key != key:
+        return None
+    old = previous / path
+    try:
+        if Written.of(key, old) != record:
+            return None
+        os.link(old, target)
+    except OSError:
+        return None
+    return record
+
+
+def load(cache: Cache, output: Path) -> dict[str, Written]:
+    """The records of the pages now in ``output`` (empty if unknown)."""
+    found = cache.get(KIND, digest(str(output)))
+    return found if isinstance(found, dict) else {}
+
+
+def save(cache: Cache, output: Path, records: dict[str, Written]) -> None:
+    cache.put(KIND, digest(str(output)), records)

@@ -1,0 +1,72 @@
+"""Pages whose inputs are unchanged are kept from the previous build (hard-linked, not
+rendered again), and the site is still byte for byte what a fresh build writes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from support import assert_same_tree
+
+import generator.render as render_module
+from generator.build import build
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from synth import generate  # noqa: E402
+
+
+def _synthetic_site(root: Path, n: int) -> Path:
+    (root / "content").mkdir(parents=True)
+    (root / "site.yml").write_text('semantic: "off"\n', encoding="utf-8")
+    for k, article in enumerate(generate(n, seed=7).articles):
+        (root / "content" / f"{article.id}.md").write_text(
+            f"---\ntitle: Article {k}\npublished: 2024-02-{1 + k % 28:02d}\n---\n\n{article.text}\n", encoding="utf-8")
+    return root
+
+
+def _inodes(out: Path) -> dict[str, int]:
+    return {str(p.relative_to(out)): p.stat().st_ino for p in out.rglob("*.html")}
+
+
+def _rendered(monkeypatch) -> list[str]:
+    """Paths of the pages the next builds render (the rest are kept)."""
+    real, paths = render_module._render, []
+
+    def counting(env, page):
+        paths.append(page.path)
+        return real(env, page)
+
+    monkeypatch.setattr(render_module, "_render", counting)
+    return paths
+
+
+def test_an_unchanged_build_renders_only_the_site_wide_pages(tmp_path, monkeypatch):
+    site = _synthetic_site(tmp_path / "site", 12)
+    out = tmp_path / "out"
+    build(site, out, jobs=1)
+    before = _inodes(out)
+    rendered = _rendered(monkeypatch)
+    build(site, out, jobs=1)
+    assert not [p for p in rendered if p.startswith(("articles/", "pairs/"))]
+    assert "index.html" in rendered
+    after = _inodes(out)
+    assert {p for p in after if after[p] == before.get(p)} >= {p for p in after if p.startswith(("articles/", "pairs/"))}
+    build(site, tmp_path / "fresh", jobs=1)
+    assert_same_tree(out, tmp_path / "fresh")
+
+
+def test_after_an_edit_only_changed_pages_are_rendered_and_the_site_is_fresh(tmp_path, monkeypatch):
+    site = _synthetic_site(tmp_path / "site", 12)
+    out = tmp_path / "out"
+    build(site, out, jobs=1)
+    pages = sorted(p for p in _inodes(out) if p.startswith("pairs/"))
+    edited = max((site / "content").iterdir())
+    edited.write_text(edited.read_text(encoding="utf-8").replace("\n\n", "\n\nA new first line.\n\n", 1),
+                      encoding="utf-8")
+    (out / pages[0]).write_text("edited by hand", encoding="utf-8")  # a file not as recorded
+    rendered = _rendered(monkeypatch)
+    build(site, out, jobs=1)
+    assert pages[0] in rendered
+    assert 0 < len([p for p in rendered if p.startswith("pairs/")]) < len(pages)
+    build(site, tmp_path / "fresh", jobs=1)
+    assert_same_tree(out, tmp_path / "fresh")
