@@ -9,10 +9,11 @@ from pathlib import Path
 from . import clean as clean_stage
 from .drift import DriftFinding, find_drift
 from .cache import Cache, cached, digest
-from .compare import AlignSettings, compare_all, fingerprint
+from .compare import compare_all, fingerprint, split_settings
 from .config import Config, load_config
 from .errors import BuildError, Problem
-from .model import Article, Document, PairResult, QuoteCluster
+from .model import Article, Document, QuoteCluster
+from .pairs import PairTable
 from .parallel import default_jobs
 from .progress import Progress
 from .provenance import Provenance, provenance
@@ -33,7 +34,9 @@ class Analysis:
 
     articles: tuple[Article, ...]
     """In publication order."""
-    pairs: tuple[PairResult, ...]
+    pairs: PairTable
+    """Iterates over every ordered pair (or, when pruned, the listed ones); ``pairs.stored``
+    skips the all-zero pairs of a complete table."""
     quotes: tuple[QuoteCluster, ...]
     provenance: Provenance
     semantic: bool
@@ -107,13 +110,13 @@ def _with_title(article: Article) -> Article:
 
 def analyse(articles: list[Article], config: Config, progress: Progress, jobs: int | None) -> Analysis:
     """Compare, quotes, provenance: the analysis stages, in order."""
-    settings = AlignSettings(**dict(config.compare))
+    settings, prune = split_settings(config.compare)
     cache = Cache.for_site(config.site_dir)
     with progress.stage("compare"):
-        pairs = compare_all(articles, settings, default_jobs(jobs or config.jobs), cache, config.scheduler)
+        pairs = compare_all(articles, settings, default_jobs(jobs or config.jobs), cache, config.scheduler, prune)
     semantic = paraphraser(config, progress)
     if semantic:
-        pairs = semantic.pairs(articles, pairs)
+        pairs = PairTable.from_results(pairs.ids, semantic.pairs(articles, pairs), pairs.complete)
     prov = provenance(articles, pairs)
     by_id = {a.id: a for a in articles}
     ordered = tuple(by_id[i] for i in prov.order)
@@ -123,8 +126,8 @@ def analyse(articles: list[Article], config: Config, progress: Progress, jobs: i
         clusters = semantic.quotes(ordered, clusters)
     drift = find_drift(ordered, pairs, clusters, prov)
     story_list = stories(ordered, pairs, config.stories, config.content)
-    return Analysis(ordered, tuple(pairs), tuple(clusters), prov, drift=drift, semantic=semantic is not None,
-                    stories=story_list)
+    return Analysis(ordered, pairs, tuple(clusters), prov, drift=drift, semantic=semantic is not None,
+                    pairs_complete=pairs.complete, stories=story_list)
 
 
 def extract_all(articles: tuple[Article, ...], cache: Cache, progress: Progress,

@@ -35,7 +35,11 @@ and the scare-quote rule of quotes/speech.py)."""
 
 
 def digest(*parts: Any) -> str:
-    """A stable hash of plain data (str, bytes, numbers, tuples, dataclasses of those)."""
+    """A stable hash of plain data (str, bytes, numbers, tuples, dataclasses of those).
+
+    Pickle writes a second reference to one object as a back-reference: equal values whose
+    strings are shared differently (one read back from a pickle, one built afresh) hash
+    differently. Pass big string tuples joined into one string (``compare.fingerprint``)."""
     h = hashlib.sha256()
     for part in parts:
         h.update(part if isinstance(part, bytes) else pickle.dumps(part, protocol=4))

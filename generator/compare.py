@@ -7,6 +7,8 @@ the n-gram index of an article is built once however many pairs it takes part in
 
 from __future__ import annotations
 
+import pickle
+from array import array
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -14,8 +16,10 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from .align import Chain, Prepared, Run, best_chains, exact_runs, prepare
-from .cache import Cache, digest
+from .text import shingle_hashes
+from .cache import Cache, cached, digest
 from .model import Article, EditOp, Passage, PairResult
+from .pairs import PairTable, StoredRow
 from .parallel import map_rows
 
 
@@ -196,9 +200,43 @@ def _display(article: Article, start: int, end: int) -> str:
 
 
 def fingerprint(article: Article) -> str:
-    """Hash of everything a pair result depends on in one article (id, text, words)."""
+    """Hash of everything a pair result depends on in one article (id, text, words).
+
+    Plain strings only: the pickle of a tuple depends on which of its equal strings are one
+    object (an article read back from the cache shares them), and so would the hash."""
     w = article.words
-    return digest(article.id, article.text, w.norm, w.starts, w.ends)
+    return digest(article.id, article.text, "\n".join(w.norm), array("q", w.starts).tobytes(),
+                  array("q", w.ends).tobytes())
+
+
+@dataclass(frozen=True, slots=True)
+class PruneSettings:
+    """When candidate pairs are pruned (site.yml ``compare:``, with ``AlignSettings``).
+
+    Up to ``exact_max`` articles every ordered pair is accounted for (the pruning below
+    ``exact_max`` is exact, see ``compare_all``). Above it, in the style of passim, only pairs
+    sharing at least ``min_rare`` 5-word shingles that each occur in at most ``rare_df``
+    articles are aligned and listed in report.json and pairs.csv, which then say
+    ``"pairs_complete": false``. Lost: pairs whose shared text is all stock phrases or lines
+    copied by more than ``rare_df`` articles, and pairs sharing under ``min_rare`` rare
+    shingles (a passage holds a run of ``min_anchor`` identical words, so at least one).
+    """
+
+    exact_max: int = 2000
+    """Largest set compared exactly and completely (design.md: all-pairs counts at N = 1,000
+    take a fraction of a second; 10^8 listed pairs at N = 10,000 do not fit a report)."""
+    rare_df: int = 100
+    """Above ``exact_max``: most articles a shingle may occur in and still make two
+    articles candidates (passim's max-df default)."""
+    min_rare: int = 2
+    """Above ``exact_max``: rare shingles a pair must share to be aligned and listed."""
+
+
+def split_settings(overrides: tuple[tuple[str, object], ...] = ()) -> tuple[AlignSettings, PruneSettings]:
+    """site.yml's ``compare:`` overrides divided between the two settings classes."""
+    names = set(PruneSettings.__dataclass_fields__)
+    prune = {k: v for k, v in overrides if k in names}
+    return AlignSettings(**{k: v for k, v in overrides if k not in names}), PruneSettings(**prune)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,115 +250,173 @@ class CompareStats:
 LAST_STATS = CompareStats()
 
 PARALLEL_MIN_PAIRS = 2000
-"""Fewer candidate pairs than this are aligned in-process: starting workers costs more."""
+"""Fewer pairs to align than this are aligned in-process: starting workers costs more."""
 
 
 @dataclass(frozen=True, slots=True)
 class _Work:
-    """What the workers share (inherited by fork, never pickled)."""
+    """What the workers share (inherited by fork or sent once to a Dask cluster)."""
 
     articles: list[Article]
-    prepped: list[Prepared]
-    candidates: list[list[int]]
-    """For each article, the sources it can hold a passage from, in order."""
-    shared_shingles: list[dict[int, int]]
+    prepped: dict[int, Prepared] | None
+    """Seed indexes of the articles some pair still to align involves (None: make them
+    where the work runs)."""
+    todo: list[tuple[int, list[int]]]
+    """(article, the sources to align it with), one entry per row with work left."""
+    shared_shingles: list[dict[int, int]] | None
+    """Shared 5-word shingle counts of every pair sharing one; None: count them here."""
     settings: AlignSettings
-    fingerprints: list[str]
-    cache: Cache | None
-    settings_key: str
 
 
 def compare_all(
     articles: list[Article], settings: AlignSettings = DEFAULT, jobs: int = 1, cache: Cache | None = None,
-    scheduler: str | None = None,
-) -> list[PairResult]:
+    scheduler: str | None = None, prune: PruneSettings = PruneSettings(),
+) -> PairTable:
     """Every ordered pair of distinct articles, row by row (article, then source, in the
-    given order). Shared shingle (and seed) counts for all pairs come from sparse matrix
-    products; only pairs that can hold a passage are aligned, over ``jobs`` processes,
-    each article's row looked up in ``cache`` first. The result does not depend on
-    ``jobs`` or on the cache.
+    given order). Shared shingle (and seed) counts come from sparse matrix products; only
+    pairs that can hold a passage are aligned, over ``jobs`` processes or on the Dask
+    cluster at ``scheduler``, each article's row looked up in ``cache`` first (this process
+    reads and writes the cache, so it serves a cluster too). The result does not depend on
+    ``jobs``, ``scheduler`` or the cache.
 
-    The pruning is exact: a passage holds a run of ``min_anchor`` identical words, so
-    with ``min_anchor >= 5`` a pair that shares no 5-word shingle (else: no seed) has
-    none, and its result (reuse 0, containment from the counts) is written directly.
-
-    With a Dask ``scheduler`` address the candidate pairs are aligned on that cluster;
-    its workers do not share this machine's disk, so the pair cache is not used there.
+    Up to ``prune.exact_max`` articles the pruning is exact: a passage holds a run of
+    ``min_anchor`` identical words, so with ``min_anchor >= 5`` a pair that shares no 5-word
+    shingle (else: no seed) has none. Such pairs stay implicit in the table (all zero);
+    the others are stored. Above it, see ``PruneSettings``: the table is not complete.
     """
     global LAST_STATS
-    cache = None if scheduler else cache
-    prepped = [prepared(article, settings.seed) for article in articles]
-    shared_shingles = _shared_counts([p.shingles for p in prepped])
-    shared = shared_shingles if settings.min_anchor >= 5 else _shared_counts([p.seed_set for p in prepped])
-    candidates = [sorted(j for j, c in shared[i].items() if c and j != i) for i in range(len(articles))]
-    work = _Work(articles, prepped, candidates, shared_shingles, settings,
-                 [fingerprint(a) for a in articles] if cache else [], cache,
-                 digest(repr(settings)))
-    jobs = jobs if sum(map(len, candidates)) >= PARALLEL_MIN_PAIRS else 1
-    chunks = map_rows(_align_rows, work, len(articles), jobs, scheduler)
-    LAST_STATS = CompareStats(sum(c[1] for c in chunks), sum(c[2] for c in chunks))
-    rows = [row for chunk in chunks for row in chunk[0]]
-    results = []
-    for i, (article, a) in enumerate(zip(articles, prepped)):
-        aligned = rows[i]
-        for j, source in enumerate(articles):
-            if i == j:
-                continue
-            hit = aligned.get(j)
-            if hit is None:
-                hit = PairResult(article.id, source.id, 0.0, 0.0, 0.0, 0.0,  # = _result(…, (), …)
-                                 _cont(shared_shingles[i].get(j, 0), a), ())
-            results.append(hit)
-    return results
+    keys = _row_keys(articles, settings)
+    shingles = _shingle_arrays(articles, keys, cache)
+    complete = len(articles) <= prune.exact_max
+    if complete:
+        shared = _shared_counts(shingles)
+        seeds = shared if settings.min_anchor >= 5 else _shared_counts([prepared(a, settings.seed).seed_set
+                                                                         for a in articles])
+        candidates = [sorted(j for j in seeds[i] if j != i) for i in range(len(articles))]
+    else:
+        shared = None
+        rare = _shared_counts(shingles, prune.rare_df)
+        candidates = [sorted(j for j, c in rare[i].items() if c >= prune.min_rare and j != i)
+                      for i in range(len(articles))]
+    rows, todo, reused = _cached_rows(cache, keys, candidates)
+    needed = sorted({i for i, js in todo if js} | {j for _, js in todo for j in js})
+    # A fork pool inherits the indexes; a cluster gets the articles and indexes them itself
+    # (the indexes pickle to several times the articles' size).
+    prepped = None if scheduler else {k: prepared(articles[k], settings.seed) for k in needed}
+    work = _Work(articles, prepped, todo, shared, settings)
+    jobs = jobs if sum(len(js) for _, js in todo) >= PARALLEL_MIN_PAIRS or scheduler else 1
+    for chunk in map_rows(_align_rows, work, len(todo), jobs, scheduler):
+        for i, fresh in chunk:
+            rows[i].update(fresh)
+            rows[i] = dict(sorted(rows[i].items()))
+            if cache:
+                cache.put("pairs", keys[i][0], (tuple(keys[j][1] for j in rows[i]),
+                                                pickle.dumps(tuple(rows[i].values()), pickle.HIGHEST_PROTOCOL)))
+    LAST_STATS = CompareStats(sum(len(js) for _, js in todo), reused)
+    if complete and settings.min_anchor < 5:
+        _store_shared_only(articles, shingles, shared, rows)
+    return PairTable((a.id for a in articles), rows, complete)
 
 
-def _cont(shared: int, a: Prepared) -> float:
-    return round(shared / len(a.shingles), 4) if a.shingles else 0.0
+def _row_keys(articles: list[Article], settings: AlignSettings) -> list[tuple[str, str]]:
+    """Per article: the cache key of its row and its key as an entry of other rows."""
+    settings_key = digest(repr(settings))
+    prints = [fingerprint(a) for a in articles]
+    return [(f"{p}-{settings_key}", p) for p in prints]
 
 
-def _align_rows(work: _Work, rows: range) -> tuple[list[dict[int, PairResult]], int, int]:
-    """The candidate pairs of some articles (source index → result), and how many were
-    computed and reused from the cache."""
-    out, computed, reused = [], 0, 0
-    for i in rows:
-        article, a = work.articles[i], work.prepped[i]
-        key = f"{work.fingerprints[i]}-{work.settings_key}" if work.cache else ""
-        cached = (work.cache.get("pairs", key) if work.cache else None) or {}
-        row, fresh = {}, {}
-        for j in work.candidates[i]:
-            source = work.articles[j]
-            hit = cached.get(work.fingerprints[j]) if work.cache else None
-            if hit is None:
-                cont = _cont(work.shared_shingles[i].get(j, 0), a)
-                hit = compare_prepared(article, source, a, work.prepped[j], work.settings, cont)
-                computed += 1
-            else:
-                reused += 1
-            row[j] = hit
-            if work.cache:
-                fresh[work.fingerprints[j]] = hit
-        if work.cache and fresh.keys() != cached.keys():
-            work.cache.put("pairs", key, fresh)
-        out.append(row)
-    return out, computed, reused
+def _shingle_arrays(articles: list[Article], keys: list[tuple[str, str]], cache: Cache | None) -> list:
+    """Each article's 5-word shingle hashes, distinct and sorted (a numpy array), cached."""
+    import numpy as np
+
+    def compute(article: Article):
+        return np.array(sorted(shingle_hashes(article.words.norm)), dtype=np.int64)
+
+    return [cached(cache, "shingles", key, lambda: compute(article)) for article, (_, key) in zip(articles, keys)]
 
 
-def _shared_counts(sets: list[frozenset[int]]) -> list[dict[int, int]]:
-    """For each set, how many elements it shares with each other set (absent: none), by a
-    sparse incidence-matrix product (design.md: 0.22 s at N = 1,000)."""
+def _cached_rows(cache: Cache | None, keys: list[tuple[str, str]], candidates: list[list[int]]
+                 ) -> tuple[list[dict[int, PairResult] | StoredRow], list[tuple[int, list[int]]], int]:
+    """Each row's candidate pairs found in the cache (a row found whole stays pickled until
+    read), the rows with pairs left to align (and which), and how many pairs were found."""
+    rows: list[dict[int, PairResult] | StoredRow] = []
+    todo, reused = [], 0
+    for i, js in enumerate(candidates):
+        if not js:
+            rows.append({})
+            continue
+        entry = cache.get("pairs", keys[i][0]) if cache else None
+        if not (isinstance(entry, tuple) and len(entry) == 2):
+            entry = ((), None)
+        prints, blob = entry
+        index = {keys[j][1]: j for j in js}
+        if len(prints) == len(js) and all(p in index for p in prints):
+            rows.append(StoredRow(blob, [index[p] for p in prints]))
+            reused += len(js)
+            continue
+        found = zip(prints, pickle.loads(blob)) if blob else ()
+        row = {index[p]: hit for p, hit in found if p in index}
+        rows.append(row)
+        reused += len(row)
+        todo.append((i, [j for j in js if j not in row]))
+    return rows, todo, reused
+
+
+def _store_shared_only(articles, shingles, shared, rows) -> None:
+    """Pairs sharing a shingle but never aligned (``min_anchor < 5`` and no shared seed):
+    stored with their containment, as they are not all zero."""
+    for i, row in enumerate(rows):
+        row = row.load() if isinstance(row, StoredRow) else row
+        for j, count in shared[i].items():
+            if j != i and j not in row:
+                row[j] = PairResult(articles[i].id, articles[j].id, 0.0, 0.0, 0.0, 0.0,  # = _result(…, (), …)
+                                    _cont(count, len(shingles[i])), ())
+        rows[i] = dict(sorted(row.items()))
+
+
+def _cont(shared: int, total: int) -> float:
+    return round(shared / total, 4) if total else 0.0
+
+
+def _align_rows(work: _Work, rows: range) -> list[tuple[int, dict[int, PairResult]]]:
+    """The pairs left to align of some rows: (article index, source index → result)."""
+    out = []
+    for k in rows:
+        i, sources = work.todo[k]
+        article, a = work.articles[i], _index(work, i) if sources else None
+        fresh = {}
+        for j in sources:
+            s = _index(work, j)
+            count = work.shared_shingles[i][j] if work.shared_shingles is not None else len(a.shingles & s.shingles)
+            fresh[j] = compare_prepared(article, work.articles[j], a, s, work.settings,
+                                        _cont(count, len(a.shingles)))
+        out.append((i, fresh))
+    return out
+
+
+def _index(work: _Work, k: int) -> Prepared:
+    return work.prepped[k] if work.prepped is not None else prepared(work.articles[k], work.settings.seed)
+
+
+def _shared_counts(sets: list, max_df: int | None = None) -> list[dict[int, int]]:
+    """For each set of hashes (a set or a numpy array of distinct values), how many it shares
+    with each other set (absent: none), by a sparse incidence-matrix product (design.md:
+    0.22 s at N = 1,000); with ``max_df``, only hashes found in at most that many sets count."""
     import numpy as np
     from scipy import sparse
 
-    columns: dict[int, int] = {}
-    rows = [np.fromiter((columns.setdefault(h, len(columns)) for h in s), dtype=np.int64) for s in sets]
-    indptr = np.cumsum([0] + [len(r) for r in rows])
-    indices = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    incidence = sparse.csr_matrix(
-        (np.ones(len(indices), dtype=np.int32), indices, indptr), shape=(len(sets), len(columns))
-    )
+    n = len(sets)
+    arrays = [s if isinstance(s, np.ndarray) else np.fromiter(s, dtype=np.int64, count=len(s)) for s in sets]
+    hashes = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
+    _, columns = np.unique(hashes, return_inverse=True)
+    owners = np.repeat(np.arange(n), [len(a) for a in arrays])
+    df = np.bincount(columns)
+    keep = ((df >= 2) & (df <= max_df) if max_df is not None else df >= 2)[columns]  # alone: shares nothing
+    incidence = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.int32), (owners[keep], columns[keep])),
+                                  shape=(n, len(df)))
     product = (incidence @ incidence.T).tocsr()
     return [
         dict(zip(product.indices[product.indptr[k] : product.indptr[k + 1]].tolist(),
                  product.data[product.indptr[k] : product.indptr[k + 1]].tolist()))
-        for k in range(len(sets))
+        for k in range(n)
     ]

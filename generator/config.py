@@ -54,7 +54,8 @@ class Config:
     published, author, slug, credits)."""
     clean: CleanRules = CleanRules()
     compare: tuple[tuple[str, Any], ...] = ()
-    """Overrides of the passage-alignment settings (see ``generator.compare.AlignSettings``)."""
+    """Overrides of the passage-alignment settings and of when candidate pairs are pruned
+    (see ``generator.compare.AlignSettings`` and ``PruneSettings``)."""
     semantic: str = "auto"
     """Paraphrase detection: 'auto' (when installed), 'on' or 'off'."""
     jobs: int | None = None
@@ -231,16 +232,16 @@ class _ConfigLoader:
         return tuple(patterns)
 
     def _compare(self, node: yaml.Node) -> tuple | None:
-        from .compare import AlignSettings  # the compare stage owns its settings
+        from .compare import AlignSettings, PruneSettings  # the compare stage owns its settings
 
-        valid = _key_docs(AlignSettings)
-        defaults = AlignSettings()
+        valid = _key_docs(AlignSettings) + _key_docs(PruneSettings)
+        align, prune = AlignSettings(), PruneSettings()
         result = []
         for name, key, value_node in _mapping_items(node):
             if name not in valid:
                 self.error(key, f"compare: unknown key {name!r}; valid keys are: {', '.join(valid)}")
                 continue
-            value, default = self.value(value_node), getattr(defaults, name)
+            value, default = self.value(value_node), getattr(align if hasattr(align, name) else prune, name)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
                 self.error(value_node, f"compare: {name} must be a number ≥ 0 like the default {default!r}")
                 continue

@@ -104,6 +104,9 @@ class EditOp:
     article_text: str
     source_text: str
 
+    def __reduce__(self):  # positional: a slotted frozen dataclass unpickles field by field
+        return EditOp, (self.op, self.article_text, self.source_text)
+
 
 @dataclass(frozen=True, slots=True)
 class Passage:
@@ -123,6 +126,10 @@ class Passage:
     """How many of the article's words in the passage match the source word for word."""
     edits: tuple[EditOp, ...] = ()
 
+    def __reduce__(self):  # cached pair rows hold millions of these: see EditOp
+        return Passage, (self.a_start, self.a_end, self.s_start, self.s_end, self.kind, self.score,
+                         self.verbatim_words, self.edits)
+
 
 @dataclass(frozen=True, slots=True)
 class PairResult:
@@ -136,6 +143,10 @@ class PairResult:
     paraphrase: float
     containment: float
     passages: tuple[Passage, ...] = ()
+
+    def __reduce__(self):  # see EditOp
+        return PairResult, (self.article, self.source, self.reuse, self.verbatim, self.edited,
+                            self.paraphrase, self.containment, self.passages)
 
 
 @dataclass(frozen=True, slots=True)

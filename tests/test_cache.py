@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -30,6 +31,15 @@ def test_second_run_reuses_every_pair(tmp_path):
     computed = compare.LAST_STATS.computed
     assert compare.compare_all(articles, cache=cache) == fresh
     assert compare.LAST_STATS == compare.CompareStats(computed=0, reused=computed)
+
+
+def test_articles_read_back_from_the_cache_hit_the_pair_cache(tmp_path):
+    articles = list(generate(12, seed=2).articles)
+    cache = Cache(tmp_path)
+    fresh = compare.compare_all(articles, cache=cache)
+    # The build's second run gets its articles from the cache: unpickled, strings shared.
+    assert compare.compare_all([pickle.loads(pickle.dumps(a)) for a in articles], cache=cache) == fresh
+    assert compare.LAST_STATS.computed == 0 and compare.LAST_STATS.reused > 0
 
 
 def test_editing_one_article_recomputes_only_its_pairs(tmp_path):

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from generator import compare
 from generator.build import build
+from generator.cache import Cache
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +57,17 @@ def test_dask_build_is_byte_identical_to_local(tmp_path, cluster):
 def test_dask_compare_all_matches_and_runs_on_workers(cluster):
     articles = list(generate(30, seed=3).articles)
     assert compare.compare_all(articles, scheduler=cluster) == compare.compare_all(articles, jobs=1)
+
+
+def test_dask_uses_and_fills_the_pair_cache(cluster, tmp_path):
+    articles = list(generate(20, seed=4).articles)
+    cache = Cache(tmp_path)
+    local = compare.compare_all(articles, jobs=1)
+    assert compare.compare_all(articles, scheduler=cluster, cache=cache) == local
+    computed = compare.LAST_STATS.computed
+    assert computed > 0
+    assert compare.compare_all(articles, scheduler=cluster, cache=cache) == local
+    assert compare.LAST_STATS == compare.CompareStats(computed=0, reused=computed)
 
 
 def test_scheduler_in_site_yml(tmp_path, cluster):

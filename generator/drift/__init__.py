@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Article, PairResult, QuoteCluster
+from ..pairs import stored
 from ..provenance import Provenance
 from .compare import Change, compare_passage, compatible, side
 from .facts import Fact, People, facts, same_person
@@ -53,7 +54,7 @@ def find_drift(articles, pairs, clusters, provenance: Provenance) -> tuple[Drift
     """Findings for each article against each of its direct sources, most serious first
     within each article (articles in publication order)."""
     by_id = {a.id: a for a in articles}
-    by_pair = {(p.article, p.source): p for p in pairs}
+    by_pair = {(p.article, p.source): p for p in stored(pairs)}  # links hold text: never all zero
     people = {a.id: People(a.text) for a in articles}
     all_facts: dict[str, tuple[Fact, ...]] = {}
     found: list[DriftFinding] = []

@@ -1,0 +1,93 @@
+"""The pair table: all-zero pairs implicit, report.json listing them lazily, and the
+pruning of candidate pairs above ``compare.exact_max`` articles."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import jsonschema
+
+from generator import compare
+from generator.build import build
+from generator.compare import PruneSettings, compare_all, compare_pair
+from generator.pairs import PairTable, is_zero
+from generator.report import PairRows, pairs_csv, report_json
+
+from support import ROOT, SCHEMA
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+from synth import generate  # noqa: E402
+
+
+def _every_pair(articles):
+    return [compare_pair(a, s) for a in articles for s in articles if a is not s]
+
+
+def test_table_stands_for_every_ordered_pair():
+    articles = list(generate(30, seed=7, stories=True).articles)
+    table = compare_all(articles)
+    explicit = _every_pair(articles)
+    assert list(table) == explicit and len(table) == len(explicit)
+    stored = list(table.stored)
+    assert 0 < len(stored) < len(explicit)  # the zero pairs are not stored
+    assert stored == [p for p in explicit if not is_zero(p)]
+    assert table.get(articles[0].id, articles[1].id) == explicit[0]
+    assert table.get(articles[0].id, articles[0].id) is None
+    assert PairTable.from_results(table.ids, explicit) == table
+
+
+def test_lazy_pair_rows_write_what_json_dumps_writes():
+    articles = list(generate(25, seed=3).articles)
+    table = compare_all(articles)
+    reused = [p for p in table.stored if p.reuse > 0]
+    with_page = {(p.article, p.source) for p in reused[:5]} | {(articles[0].id, articles[1].id)}
+    data = {"schema": "x", "articles": [{"id": "a"}], "pairs": PairRows(table, with_page), "quotes": []}
+    plain = {**data, "pairs": list(PairRows(table, with_page))}
+    assert report_json(data) == json.dumps(plain, ensure_ascii=False, indent=2) + "\n"
+    assert pairs_csv(data) == pairs_csv(plain)
+    assert len(plain["pairs"]) == 25 * 24
+
+
+def test_pruning_above_the_size_cap_keeps_the_pairs_that_share_text():
+    articles = list(generate(40, seed=3).articles)
+    exact = compare_all(articles)
+    pruned = compare_all(articles, prune=PruneSettings(exact_max=39, rare_df=8, min_rare=2))
+    assert exact.complete and not pruned.complete
+    kept = {(p.article, p.source): p for p in pruned}
+    assert len(kept) == len(pruned) < len(list(exact.stored))
+    for pair in exact.stored:
+        if pair.containment >= 0.3:  # a large share of shared text holds rare shingles
+            assert kept[(pair.article, pair.source)] == pair
+    assert all(exact.get(a, s) == p for (a, s), p in kept.items())  # same values where listed
+    assert compare.LAST_STATS.computed == len(kept)
+
+
+def _site(root: Path, n: int, site_yml: str) -> Path:
+    (root / "content").mkdir(parents=True)
+    (root / "site.yml").write_text('semantic: "off"\n' + site_yml, encoding="utf-8")
+    for k, article in enumerate(generate(n, seed=5, stories=True).articles):
+        (root / "content" / f"{article.id}.md").write_text(
+            f"---\ntitle: Article {k}\npublished: 2024-01-{1 + k % 28:02d}\n---\n\n{article.text}\n", encoding="utf-8")
+    return root
+
+
+def test_report_says_whether_every_pair_is_listed(tmp_path):
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    n = 14
+    for name, setting, complete in (("exact", "", True), ("pruned", "compare:\n  exact_max: 10\n", False)):
+        site = _site(tmp_path / name, n, setting)
+        build(site, tmp_path / f"out-{name}", jobs=1)
+        report = json.loads((tmp_path / f"out-{name}" / "report.json").read_text(encoding="utf-8"))
+        jsonschema.validate(report, schema)
+        assert report["pairs_complete"] is complete
+        listed = {(p["article"], p["source"]) for p in report["pairs"]}
+        if complete:
+            assert len(report["pairs"]) == len(listed) == n * (n - 1)
+        else:
+            assert 0 < len(listed) < n * (n - 1)
+            assert all(p["containment"] > 0 for p in report["pairs"])
+        rows = (tmp_path / f"out-{name}" / "pairs.csv").read_text(encoding="utf-8").splitlines()
+        assert len(rows) == len(report["pairs"]) + 1
