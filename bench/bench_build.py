@@ -3,9 +3,11 @@ synthetic sites (bench/synth.py written out as Markdown files), and the peer too
 
     python bench/bench_build.py --sizes 10,100,1000 --jobs 2
     python bench/bench_build.py --peers /tmp/peers/bin/python --sizes 10,100
+    python bench/bench_build.py --sizes 10000 --analysis-only      # many stories past 1,000
 
 Every run is a fresh process measured by GNU time (wall, user+system CPU of the process
-and its workers, peak RSS of the largest process). Sites go to bench/out/ (ignored).
+and its workers, peak RSS of the largest process, peak PSS of all of them). Sets up to
+1,000 articles are one story, larger ones many (bench/synth.py). Sites go to bench/out/.
 Semantic analysis is off: these numbers are for the word-level analysis.
 """
 
@@ -13,9 +15,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -27,11 +31,16 @@ import sys
 from generator.build import load_site, analyse
 from generator.progress import Progress
 config, articles, _ = load_site(__import__('pathlib').Path(sys.argv[1]))
-analyse(articles, config, Progress(enabled=False), int(sys.argv[2]))
+analyse(articles, config, Progress(enabled=True), int(sys.argv[2]))  # stage times on stderr
 """
 
 
-def make_site(n: int, root: Path, extra: int = 0) -> Path:
+STORIES_ABOVE = 1000
+"""Sets larger than this are many stories (bench/synth.py ``stories``); up to it one story,
+as the figures recorded before the option existed."""
+
+
+def make_site(n: int, root: Path, extra: int = 0, stories: bool | None = None) -> Path:
     """``n`` synthetic articles (plus ``extra`` held back for the rebuild) as a site."""
     from synth import generate
 
@@ -40,7 +49,8 @@ def make_site(n: int, root: Path, extra: int = 0) -> Path:
     (root / "content").mkdir(parents=True)
     (root / "held").mkdir()
     (root / "site.yml").write_text('semantic: "off"\n', encoding="utf-8")
-    for k, article in enumerate(generate(n + extra, seed=1).articles):
+    stories = n > STORIES_ABOVE if stories is None else stories
+    for k, article in enumerate(generate(n + extra, seed=1, stories=stories).articles):
         folder = "content" if k < n else "held"
         (root / folder / f"{article.id}.md").write_text(
             f"---\ntitle: Synthetic article {k}\noutlet: Outlet {k % 17}\n"
@@ -49,13 +59,60 @@ def make_site(n: int, root: Path, extra: int = 0) -> Path:
 
 
 def timed(cmd: list[str], env: dict | None = None) -> dict:
-    """Wall s, CPU s (user + system, workers included), peak RSS MB of ``cmd``."""
-    out = subprocess.run(["/usr/bin/time", "-f", "TIME %e %U %S %M", *cmd], capture_output=True, text=True,
-                         cwd=ROOT, env=env)
-    if out.returncode:
-        raise SystemExit(f"{cmd} failed:\n{out.stderr[-2000:]}")
-    wall, user, system, rss = out.stderr.strip().splitlines()[-1].split()[1:]
-    return {"wall_s": float(wall), "cpu_s": round(float(user) + float(system), 2), "rss_mb": round(int(rss) / 1024)}
+    """Wall s, CPU s (user + system, workers included), peak RSS MB of the largest process
+    of ``cmd`` and peak PSS MB of all its processes together (sampled every 0.2 s; PSS
+    shares pages a fork's workers hold in common instead of counting them once a process),
+    plus the load average at the end."""
+    proc = subprocess.Popen(["/usr/bin/time", "-f", "TIME %e %U %S %M", *cmd], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+    peak = _watch_pss(proc)
+    err = proc.stderr.read()
+    if proc.wait():
+        raise SystemExit(f"{cmd} failed:\n{err[-2000:]}")
+    wall, user, system, rss = err.strip().splitlines()[-1].split()[1:]
+    stages = [line for line in err.splitlines() if " done" in line]
+    return {"wall_s": float(wall), "cpu_s": round(float(user) + float(system), 2), "rss_mb": round(int(rss) / 1024),
+            "tree_pss_mb": peak, "load": round(os.getloadavg()[0], 1), **({"stages": stages} if stages else {})}
+
+
+def _watch_pss(proc: subprocess.Popen) -> int:
+    """Peak summed PSS (MB) of ``proc`` and its descendants while it runs (Linux)."""
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, sum(_pss_kb(pid) for pid in _tree(proc.pid)) // 1024)
+        time.sleep(0.2)
+    return peak
+
+
+def _tree(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        try:
+            todo += [int(c) for t in os.listdir(f"/proc/{p}/task")
+                     for c in Path(f"/proc/{p}/task/{t}/children").read_text().split()]
+        except OSError:
+            pass
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def run_analysis(n: int, jobs: int) -> dict:
+    """The analysis only (compare, quotes, provenance, drift, stories), cold then warm cache."""
+    site = make_site(n, HERE / "out" / f"site-{n}")
+    cold = timed([sys.executable, "-c", ANALYSE, str(site), str(jobs)])
+    return {"n": n, "jobs": jobs, "analysis_cold": cold,
+            "analysis_warm": timed([sys.executable, "-c", ANALYSE, str(site), str(jobs)])}
 
 
 def run_wiretrace(n: int, jobs: int) -> dict:
@@ -140,9 +197,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,100,1000")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--peers", help="python of a venv with copydetect and text-matcher")
+    parser.add_argument("--analysis-only", action="store_true", help="time the analysis alone, cold and warm")
     args = parser.parse_args()
     for n in map(int, args.sizes.split(",")):
-        row = run_peers(n, args.peers, args.jobs) if args.peers else run_wiretrace(n, args.jobs)
+        if args.peers:
+            row = run_peers(n, args.peers, args.jobs)
+        else:
+            row = run_analysis(n, args.jobs) if args.analysis_only else run_wiretrace(n, args.jobs)
         print(json.dumps(row), flush=True)
 
 

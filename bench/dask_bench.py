@@ -1,35 +1,54 @@
 """Throughput of the pair alignment on a local two-worker Dask cluster against one process.
 
     python bench/dask_bench.py --sizes 200,1000
+    python bench/dask_bench.py --sizes 10000          # many stories past 1,000 (bench_build.py)
 
-For each N, a synthetic set (bench/synth.py, one story, ~600 words an article) is compared
-with ``compare_all`` three ways: in this process (jobs 1), over a fork pool (jobs 2) and on
-a ``LocalCluster(n_workers=2, processes=True, threads_per_worker=1)`` through its
-scheduler address, as ``wiretrace build --scheduler`` does. Prints one JSON line per run:
-wall seconds, candidate pairs aligned, pairs per second, and whether the results equal the
-single-process ones.
+For each N, a synthetic set (bench/synth.py, ~600 words an article; one story up to 1,000
+articles, many stories above) is compared with ``compare_all`` (no cache) three ways: in
+this process (jobs 1), over a fork pool (jobs 2) and on a ``LocalCluster(n_workers=2,
+processes=True, threads_per_worker=1)`` through its scheduler address, as ``wiretrace
+build --scheduler`` does. Prints one JSON line per run: wall seconds, CPU seconds of this
+process and the cluster's processes, candidate pairs aligned, pairs per second of wall
+time, whether the results equal the single-process ones, and the load average.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
+
+import psutil
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH.parent), str(BENCH)]
 
+from bench_build import STORIES_ABOVE  # noqa: E402
 from synth import generate  # noqa: E402
 
 from generator import compare  # noqa: E402
 
 
-def timed(articles, **kwargs) -> tuple[float, list]:
-    started = time.perf_counter()
+def _cpu(procs) -> float:
+    """CPU seconds (user + system) of this process, its finished children and ``procs``."""
+    own = os.times()
+    total = own.user + own.system + own.children_user + own.children_system
+    for p in procs:
+        try:
+            t = p.cpu_times()
+            total += t.user + t.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def timed(articles, procs=(), **kwargs) -> tuple[float, float, object]:
+    cpu, started = _cpu(procs), time.perf_counter()
     result = compare.compare_all(articles, **kwargs)
-    return time.perf_counter() - started, result
+    return time.perf_counter() - started, _cpu(procs) - cpu, result
 
 
 def main() -> None:
@@ -39,17 +58,19 @@ def main() -> None:
     from dask.distributed import LocalCluster
 
     with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0") as cluster:
+        workers = psutil.Process().children(recursive=True)
         for n in map(int, args.sizes.split(",")):
-            articles = list(generate(n, seed=0).articles)
-            base_time, base = timed(articles, jobs=1)
-            aligned = compare.LAST_STATS.computed
+            articles = list(generate(n, seed=0, stories=n > STORIES_ABOVE).articles)
+            base = None
             for name, kwargs in (("one process", {"jobs": 1}), ("fork pool, 2 jobs", {"jobs": 2}),
                                  ("dask LocalCluster, 2 workers", {"scheduler": cluster.scheduler_address})):
-                wall, result = (base_time, base) if name == "one process" else timed(articles, **kwargs)
-                print(json.dumps({"n": n, "run": name, "wall_s": round(wall, 2), "aligned_pairs": aligned,
-                                  "pairs_per_s": round(aligned / wall, 1), "identical": result == base}),
+                wall, cpu, result = timed(articles, workers if "scheduler" in kwargs else (), **kwargs)
+                base = result if base is None else base
+                aligned = compare.LAST_STATS.computed
+                print(json.dumps({"n": n, "run": name, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
+                                  "aligned_pairs": aligned, "pairs_per_s": round(aligned / wall, 1),
+                                  "identical": result == base, "load": round(os.getloadavg()[0], 1)}),
                       flush=True)
-
 
 if __name__ == "__main__":
     main()
