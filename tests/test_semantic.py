@@ -290,10 +290,17 @@ def test_a_mostly_unaligned_sentence_is_encoded_whole():
         (2, 10, "One two three four five six seven eight nine ten"), (10, 14, "Eleven twelve thirteen fourteen")]
 
 
-def test_a_long_quote_is_searched_in_a_bounded_number_of_stretches():
-    from generator.semantic.quotes import LONG_QUOTE_WINDOWS, windows
+def test_quote_stretches_depend_on_the_sentence_and_a_length_grid_not_on_each_quote():
+    from generator.semantic.quotes import chunks, long_length, windows
 
     article = article_from_text("a", " ".join(f"word{i}" for i in range(130)) + ".")
     long = windows(article, 0, 130, 66, long=True)
-    assert 1 < len(long) <= LONG_QUOTE_WINDOWS and all(len(w.split()) == 66 for w in long)
-    assert long[0].startswith("word0 ") and len(windows(article, 0, 130, 3)) == sum(131 - k for k in range(2, 6))
+    assert long_length(66) == long_length(62) == 60  # quotes of about one length share stretches
+    assert windows(article, 0, 130, 62, long=True) == long
+    assert [len(w.split()) for w in long] == [60, 60, 60] and long[-1].endswith("word129")
+    assert windows(article, 0, 40, 66, long=True) == (" ".join(f"word{i}" for i in range(40)),)
+    spans = chunks(0, 130)
+    assert spans[-1][1] == 130 and all(b - a == 12 for a, b in spans)
+    # every stretch a short quote is searched in (up to 7 words) lies inside one chunk
+    assert all(any(a <= i and i + 7 <= b for a, b in spans) for i in range(0, 124))
+    assert len(windows(article, 0, 130, 3)) == sum(131 - k for k in range(2, 6))

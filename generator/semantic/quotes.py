@@ -11,8 +11,11 @@ similar enough. The status is left as it is (design.md's definitions); only
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+
+import numpy as np
 
 from ..model import Article, QuoteCluster, QuoteOccurrence
 from ..text import WORD_RE
@@ -54,21 +57,61 @@ def context(origin: Article, occurrence: QuoteOccurrence) -> str | None:
     return origin.text[spans[0].start:spans[-1].end] if spans else None
 
 
-LONG_QUOTE_WINDOWS = 12
-"""At most this many stretches per sentence for a long quote: every offset of every length
-near the quote's would be hundreds of texts to embed per sentence, per cluster and article."""
+LONG_LENGTHS = (8, 12, 18, 27, 40, 60, 90, 135)
+"""Window lengths for a long quote: the one nearest the quote's length (on a log scale) is
+used, so a sentence's windows are the same for every quote of about that length and their
+embeddings are shared across clusters (one length per quote length made the cold cache
+grow with clusters x articles)."""
+
+
+def long_length(size: int) -> int:
+    return min(LONG_LENGTHS, key=lambda k: (abs(math.log(k / size)), k))
+
+
+CHUNK = 12
+"""A short quote is first compared with stretches of ``CHUNK`` words every half chunk (the
+same for every quote, so their embeddings are shared across clusters), then searched word
+by word inside the closest one only: every offset of the whole sentence was four windows per
+word, per cluster and article."""
+
+
+def chunks(start: int, end: int) -> list[tuple[int, int]]:
+    """Word ranges of ``CHUNK`` words every half chunk, the last one ending the sentence;
+    every stretch of up to ``CHUNK // 2 + 1`` words lies wholly inside one of them."""
+    if end - start <= CHUNK:
+        return [(start, end)]
+    offsets = list(range(start, end - CHUNK + 1, CHUNK // 2))
+    if offsets[-1] != end - CHUNK:
+        offsets.append(end - CHUNK)
+    return [(i, i + CHUNK) for i in offsets]
 
 
 def windows(article: Article, start: int, end: int, size: int, long: bool = False) -> tuple[str, ...]:
-    """Stretches of the sentence's words of about ``size`` words (size - 1 to size + 2);
-    for a long quote, stretches of its own length at evenly spaced offsets."""
+    """Stretches of the words ``[start, end)`` of about ``size`` words (size - 1 to size + 2,
+    every offset); for a long quote, stretches of the grid length nearest ``size`` (the
+    whole range when it is not longer) end to end, the last one ending the range: every
+    stretch of that length overlaps one of them by at least half."""
     if long:
-        k = min(size, end - start)
-        offsets = range(start, end - k + 1)
-        step = max(1, -(-len(offsets) // LONG_QUOTE_WINDOWS))
-        return tuple(words_text(article, i, i + k) for i in offsets[::step])
+        k = long_length(size)
+        if k >= end - start:
+            return (words_text(article, start, end),)
+        offsets = list(range(start, end - k + 1, k))
+        if offsets[-1] != end - k:
+            offsets.append(end - k)
+        return tuple(words_text(article, i, i + k) for i in offsets)
     sizes = [k for k in range(max(1, size - 1), size + 3) if k <= end - start] or [end - start]
     return tuple(words_text(article, i, i + k) for k in sizes for i in range(start, end - k + 1))
+
+
+def best_stretch(article: Article, start: int, end: int, size: int, long: bool, quote: np.ndarray,
+                 emb: Embeddings) -> float:
+    """Highest similarity of the quote to a stretch of the words ``[start, end)``."""
+    if not long:
+        spans = chunks(start, end)
+        if len(spans) > 1:
+            near = emb.matrix([words_text(article, a, b) for a, b in spans]) @ quote
+            start, end = spans[int(np.argmax(near.round(4)))]
+    return round(float((emb.matrix(windows(article, start, end, size, long)) @ quote).max()), 4)
 
 
 def paraphrased_quotes(clusters: Sequence[QuoteCluster], articles: Mapping[str, Article],
@@ -100,8 +143,8 @@ def _occurrence(o: QuoteOccurrence, ctx: str, quote: str, article: Article, rang
     for k in (k for k in order if near[k] >= settings.context):
         if o.status == "unquoted" and o.text and o.text in texts[k]:
             return o  # the sentence that keeps the wording: nothing more to say
-        found = emb.matrix(windows(article, *ranges[k], size, size >= settings.long_words)) @ emb.matrix([quote]).T
-        scored.append((round(float(found.max()), 4), -k))
+        best = best_stretch(article, *ranges[k], size, size >= settings.long_words, emb.matrix([quote])[0], emb)
+        scored.append((best, -k))
     bar = settings.long_quote if size >= settings.long_words else settings.quote
     if not scored or max(scored)[0] < bar:
         return o
