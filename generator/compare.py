@@ -251,6 +251,10 @@ LAST_STATS = CompareStats()
 
 PARALLEL_MIN_PAIRS = 2000
 """Fewer pairs to align than this are aligned in-process: starting workers costs more."""
+PREPARE_AHEAD_MAX = 2000
+"""Most articles whose seed indexes are built once before the workers start (a fork pool
+inherits them). Past it each worker builds the indexes its rows need: at N = 10,000 all of
+them held 2.5 GB in the parent, and each worker's touched copies as much again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,18 +304,21 @@ def compare_all(
                       for i in range(len(articles))]
     rows, todo, reused = _cached_rows(cache, keys, candidates)
     needed = sorted({i for i, js in todo if js} | {j for _, js in todo for j in js})
-    # A fork pool inherits the indexes; a cluster gets the articles and indexes them itself
-    # (the indexes pickle to several times the articles' size).
-    prepped = None if scheduler else {k: prepared(articles[k], settings.seed) for k in needed}
-    work = _Work(articles, prepped, todo, shared, settings)
+    # Indexes are several times an article's size: past PREPARE_AHEAD_MAX, or for a cluster,
+    # each task builds those of its rows, taken in an order that keeps a story's rows together.
+    ahead = not scheduler and len(needed) <= PREPARE_AHEAD_MAX
+    prepped = {k: prepared(articles[k], settings.seed) for k in needed} if ahead else None
+    work = _Work(articles, prepped, todo if ahead else _local_order(todo, candidates), shared, settings)
     jobs = jobs if sum(len(js) for _, js in todo) >= PARALLEL_MIN_PAIRS or scheduler else 1
     for chunk in map_rows(_align_rows, work, len(todo), jobs, scheduler):
-        for i, fresh in chunk:
-            rows[i].update(fresh)
-            rows[i] = dict(sorted(rows[i].items()))
+        for i, sources, blob in chunk:
+            if rows[i]:  # part of the row came from the cache
+                rows[i] = dict(sorted({**rows[i], **StoredRow(blob, sources).load()}.items()))
+                blob, sources = pickle.dumps(tuple(rows[i].values()), pickle.HIGHEST_PROTOCOL), list(rows[i])
+            rows[i] = StoredRow(blob, sources)  # kept pickled until a stage reads it
             if cache:
-                cache.put("pairs", keys[i][0], (tuple(keys[j][1] for j in rows[i]),
-                                                pickle.dumps(tuple(rows[i].values()), pickle.HIGHEST_PROTOCOL)))
+                cache.put("pairs", keys[i][0], (tuple(keys[j][1] for j in sources), blob))
+    _WORKER_INDEXES.clear()  # filled when this process aligned rows itself
     LAST_STATS = CompareStats(sum(len(js) for _, js in todo), reused)
     if complete and settings.min_anchor < 5:
         _store_shared_only(articles, shingles, shared, rows)
@@ -378,24 +385,57 @@ def _cont(shared: int, total: int) -> float:
     return round(shared / total, 4) if total else 0.0
 
 
-def _align_rows(work: _Work, rows: range) -> list[tuple[int, dict[int, PairResult]]]:
-    """The pairs left to align of some rows: (article index, source index → result)."""
+def _local_order(todo: list[tuple[int, list[int]]], candidates: list[list[int]]) -> list[tuple[int, list[int]]]:
+    """``todo`` with rows that share candidates next to each other (reverse Cuthill-McKee
+    order of the candidate graph), so consecutive rows need mostly the same indexes."""
+    import numpy as np
+    from scipy import sparse
+    from scipy.sparse.csgraph import reverse_cuthill_mckee
+
+    n = len(candidates)
+    sources = np.array([j for js in candidates for j in js], dtype=np.int32)
+    owners = np.repeat(np.arange(n, dtype=np.int32), [len(js) for js in candidates])
+    graph = sparse.csr_matrix((np.ones(len(sources), dtype=np.int8), (owners, sources)), shape=(n, n))
+    rank = np.empty(n, dtype=np.int64)
+    rank[reverse_cuthill_mckee((graph + graph.T).tocsr(), symmetric_mode=True)] = np.arange(n)
+    return sorted(todo, key=lambda row: rank[row[0]])
+
+
+def _align_rows(work: _Work, rows: range) -> list[tuple[int, list[int], bytes]]:
+    """The pairs left to align of some rows: (article index, source indexes, the results
+    pickled in that order). Indexes not handed over are built here, for these rows only."""
     out = []
+    index = work.prepped.__getitem__ if work.prepped is not None else lambda k: _worker_index(work, k)
     for k in rows:
         i, sources = work.todo[k]
-        article, a = work.articles[i], _index(work, i) if sources else None
-        fresh = {}
+        article, a = work.articles[i], index(i) if sources else None
+        fresh = []
         for j in sources:
-            s = _index(work, j)
+            s = index(j)
             count = work.shared_shingles[i][j] if work.shared_shingles is not None else len(a.shingles & s.shingles)
-            fresh[j] = compare_prepared(article, work.articles[j], a, s, work.settings,
-                                        _cont(count, len(a.shingles)))
-        out.append((i, fresh))
+            fresh.append(compare_prepared(article, work.articles[j], a, s, work.settings,
+                                          _cont(count, len(a.shingles))))
+        out.append((i, sources, pickle.dumps(tuple(fresh), pickle.HIGHEST_PROTOCOL)))
     return out
 
 
-def _index(work: _Work, k: int) -> Prepared:
-    return work.prepped[k] if work.prepped is not None else prepared(work.articles[k], work.settings.seed)
+_WORKER_INDEXES: OrderedDict[tuple[str, int], tuple[Article, Prepared]] = OrderedDict()
+WORKER_INDEXES = 1500
+"""Seed indexes a worker keeps between rows (least recently used dropped): ~0.25 MB each."""
+
+
+def _worker_index(work: _Work, k: int) -> Prepared:
+    article = work.articles[k]
+    key = (article.id, work.settings.seed)
+    hit = _WORKER_INDEXES.get(key)
+    if hit is not None and hit[0] is article:
+        _WORKER_INDEXES.move_to_end(key)
+        return hit[1]
+    result = prepare(article, work.settings.seed)
+    _WORKER_INDEXES[key] = (article, result)
+    if len(_WORKER_INDEXES) > WORKER_INDEXES:
+        _WORKER_INDEXES.popitem(last=False)
+    return result
 
 
 def _shared_counts(sets: list, max_df: int | None = None) -> list[dict[int, int]]:

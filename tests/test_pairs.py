@@ -11,6 +11,7 @@ import jsonschema
 
 from generator import compare
 from generator.build import build
+from generator.cache import Cache
 from generator.compare import PruneSettings, compare_all, compare_pair
 from generator.pairs import PairTable, is_zero
 from generator.report import PairRows, pairs_csv, report_json
@@ -91,3 +92,15 @@ def test_report_says_whether_every_pair_is_listed(tmp_path):
             assert all(p["containment"] > 0 for p in report["pairs"])
         rows = (tmp_path / f"out-{name}" / "pairs.csv").read_text(encoding="utf-8").splitlines()
         assert len(rows) == len(report["pairs"]) + 1
+
+
+def test_indexes_built_by_the_workers_give_the_same_table(monkeypatch, tmp_path):
+    articles = list(generate(30, seed=8, stories=True).articles)
+    expected = compare_all(articles)
+    monkeypatch.setattr(compare, "PREPARE_AHEAD_MAX", 0)
+    monkeypatch.setattr(compare, "WORKER_INDEXES", 3)  # rows keep losing their indexes
+    monkeypatch.setattr(compare, "PARALLEL_MIN_PAIRS", 0)
+    assert compare_all(articles, jobs=1) == expected
+    assert compare_all(articles, jobs=2, cache=Cache(tmp_path)) == expected
+    assert compare_all(articles, jobs=2, cache=Cache(tmp_path)) == expected
+    assert compare.LAST_STATS.computed == 0
