@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from json.encoder import encode_basestring as _encode_str
 from typing import TYPE_CHECKING, Any
 
-from .labels import derivation_label
+from .labels import derivation_label, pair_label
 from .pairs import PairTable
 from .paths import article_page, pair_page
 
@@ -106,7 +106,7 @@ class PairRows:
         if pair is None:
             return article, source, 0.0, 0.0, 0.0, 0.0, 0.0, derivation_label(0.0), page
         return (article, source, pair.reuse, pair.verbatim, pair.edited, pair.paraphrase, pair.containment,
-                derivation_label(pair.reuse), page)
+                pair_label(pair), page)
 
 
 _PAIRS_HOLE = '\n  "pairs": [],\n'

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..labels import derivation_label
+from ..labels import pair_label
 from ..paths import article_page, pair_page, worthy_pairs
 from ..report import pairs_csv, quotes_csv, report_data, report_json
 from .article import article_view
@@ -92,7 +92,7 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
                           reusable=True))
     for key in sorted(worthy, key=lambda k: (by_id[k[0]].order, by_id[k[1]].order)):
         pair = pairs[key]
-        view = pair_view(pair, pairs.get(key[::-1]), by_id[key[0]], by_id[key[1]], derivation_label(pair.reuse),
+        view = pair_view(pair, pairs.get(key[::-1]), by_id[key[0]], by_id[key[1]], pair_label(pair),
                          drift_rows(analysis.drift, key[0], by_id, worthy, key[1]))
         pages.append(Page(pair_page(*key), "pair.html", {**common, "view": view, "worthy": _linked([key[::-1]], worthy)},
                           reusable=True))

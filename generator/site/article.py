@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..labels import derivation_label
+from ..labels import pair_label
 from ..marks import Mark
 from ..model import Article, PairResult, QuoteCluster, QuoteOccurrence
 from .common import SOURCE_COLOURS, ParagraphView, paragraphs, trimmed_marks, word_span
@@ -91,7 +91,7 @@ def article_view(article: Article, pairs: list[PairResult], sources: dict[str, A
     shown = [p.source for p in pairs if p.source in present]
     numbers = {s: n for n, s in enumerate(shown, 1)}
     rows = tuple(
-        SourceRow(sources[p.source], p, derivation_label(p.reuse),
+        SourceRow(sources[p.source], p, pair_label(p),
                   SOURCE_COLOURS[(numbers[p.source] - 1) % len(SOURCE_COLOURS)] if p.source in numbers else None,
                   numbers.get(p.source), p.source in direct, direct.get(p.source))
         for p in pairs)

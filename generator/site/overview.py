@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..labels import derivation_label
+from ..labels import pair_label
 from ..model import Article, PairResult
 from ..paths import pair_page
 from .common import display_date
@@ -69,7 +69,7 @@ def cell(pair: PairResult | None, page: str | None, later: bool = False) -> Cell
     if pair is None:
         return Cell(None, "", False, "", None)
     level = min(len(CELL_FILLS) - 1, int(pair.reuse * (len(CELL_FILLS) - 1) + 0.999)) if pair.reuse > 0 else 0
-    label = LATER_SOURCE if later else derivation_label(pair.reuse)
+    label = LATER_SOURCE if later else pair_label(pair)
     return Cell(pair, CELL_FILLS[level], level >= 6, label, page)
 
 
