@@ -102,6 +102,8 @@ class _Job:
     records: dict[str, rendered.Written]
     """The last build's records of the files in ``previous``."""
     theme: str
+    known: dict[int, tuple[object, str]]
+    """Digests of the articles and quote clusters met so far (rendered.page_key)."""
 
 
 def _write_rows(job: _Job, rows: range) -> list[tuple[str, rendered.Written | None]]:
@@ -111,7 +113,7 @@ def _write_rows(job: _Job, rows: range) -> list[tuple[str, rendered.Written | No
     for page in (job.pages[i] for i in rows):
         target = job.staging / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        key = rendered.page_key(page, job.theme)
+        key = rendered.page_key(page, job.theme, job.known)
         record = rendered.keep(job.previous, page.path, job.records.get(page.path), key, target)
         if record is None:
             target.write_text(_render(job.env, page), encoding="utf-8")
@@ -130,7 +132,7 @@ def write_site(pages: list[Page], output: Path, config: Config, progress: Progre
     theme = rendered.theme_key(template_dirs(config), inspect.getsource(sys.modules[__name__]))
     env = environment(config)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
-    job = _Job(pages, env, staging, output, records, theme)
+    job = _Job(pages, env, staging, output, records, theme, {})
     try:
         with progress.stage("render"):
             chunks = map_rows(_write_rows, job, len(pages), jobs if len(pages) >= PARALLEL_MIN_PAGES else 1)

@@ -2,7 +2,7 @@
 
 Each written page is recorded in the cache with a digest of everything its file is made
 from (the theme's files, the rendering code, the page's path and template, its context or
-text) and the file's size, modification time and inode. A page whose digest is unchanged,
+text; an article or quote cluster in the context counts by its own digest) and the file's size, modification time and inode. A page whose digest is unchanged,
 and whose old file is still the one recorded, is hard-linked from the previous output into
 the new one: no rendering, no writing, the file keeps its inode and time. Anything else
 (a missing, replaced or edited file, another theme, a file system without hard links) is
@@ -21,6 +21,7 @@ from pathlib import Path
 import jinja2
 
 from .cache import VERSION, Cache, digest
+from .model import Article, QuoteCluster
 from .site import Page, common
 
 KIND = "pages"
@@ -49,24 +50,45 @@ def theme_key(template_dirs: list[Path], render_source: str) -> str:
     return digest(VERSION, jinja2.__version__, render_source, inspect.getsource(common), files)
 
 
-def page_key(page: Page, theme: str) -> str | None:
-    """Digest of what the page's file is made from, or None if the page is always rendered."""
+def page_key(page: Page, theme: str, known: dict[int, tuple[object, str]]) -> str | None:
+    """Digest of what the page's file is made from, or None if the page is always rendered
+    (``known``: digests of large objects already met in this build)."""
     if page.text is not None:
         return digest(theme, page.path, page.text.encode("utf-8"))
     if not page.reusable:
         return None
-    context = _identity_free_pickle(page.context)
+    context = _context_bytes(page.context, known)
     return None if context is None else digest(theme, page.path, page.template, context)
 
 
-def _identity_free_pickle(value: object) -> bytes | None:
-    """Pickled without the memo, so equal values give equal bytes whether or not they share
-    objects (a value read from the cache shares less than a freshly computed one)."""
+class _KeyPickler(pickle.Pickler):
+    """Pickles without the memo, so equal values give equal bytes whether or not they share
+    objects (a value read from the cache shares less than a freshly computed one). An
+    article or a quote cluster, large and met by many pages, is written as its digest,
+    computed once per build and process (``known``: id → (object, digest))."""
+
+    def __init__(self, out: io.BytesIO, known: dict[int, tuple[object, str]]):
+        super().__init__(out, protocol=4)
+        self.fast = True
+        self.known = known
+
+    def persistent_id(self, obj: object) -> str | None:
+        if type(obj) not in (Article, QuoteCluster):
+            return None
+        found = self.known.get(id(obj))
+        if found is None or found[0] is not obj:
+            out = io.BytesIO()
+            plain = pickle.Pickler(out, protocol=4)
+            plain.fast = True
+            plain.dump(obj)
+            found = self.known[id(obj)] = (obj, digest(out.getvalue()))
+        return found[1]
+
+
+def _context_bytes(context: dict, known: dict[int, tuple[object, str]]) -> bytes | None:
     out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=4)
-    pickler.fast = True
     try:
-        pickler.dump(value)
+        _KeyPickler(out, known).dump(context)
     except (ValueError, RecursionError, pickle.PicklingError):  # a cycle: no key, always rendered
         return None
     return out.getvalue()
