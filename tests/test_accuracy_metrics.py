@@ -56,3 +56,45 @@ def test_best_thresholds_separates_three_levels():
     truth = ["n", "n", "p", "p", "w", "w"]
     t1, t2, f1 = best_thresholds(scores, truth, "n", "p", "w", [0.0, 0.2, 0.5, 0.95])
     assert (t1, t2, f1) == (0.2, 0.5, 1.0)
+
+
+def test_polnear_gold_is_the_content_fragments_that_open_and_close_at_marks(tmp_path):
+    from quotes_accuracy import core, gold
+
+    text = 'Smith said: "We will win." Jones said the plan was "a disaster" for all.'
+    ann = tmp_path / "x_0001.ann"
+    ann.write_text(
+        "T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 12 26\t\"We will win.\"\n"
+        "T4\tSource 27 32\tJones\nT5\tContent 38 63\tthe plan was \"a disaster\"\n"
+        "T6\tAttribution 6 10\tsaid\n# a note line\n"
+        "E1\tAttribution:T6 Content:T3 Cue:T2 Source:T1\nE2\tAttribution:T6 Content:T5 Source:T4\n",
+        encoding="utf-8")
+    (start, end, source), = gold(text, ann)
+    assert (text[slice(*core(text, start, end))], source) == ("We will win", "Smith")
+
+
+def test_each_prediction_matches_one_gold_quote_and_overlap_needs_90_percent():
+    from quotes_accuracy import _matches
+
+    golds = [((0, 100), None), ((0, 100), None), ((200, 300), None)]
+    assert _matches(golds, [(0, 100), (205, 300)]) == {0: 0, 2: 1}
+    assert _matches([((0, 100), None)], [(0, 89)]) == {}
+
+
+def test_aligned_words_count_paraphrase_as_aligned_but_never_as_verbatim():
+    from accuracy import aligned_words
+
+    from generator.model import Passage, PairResult
+    from generator.segment import article_from_text
+
+    paper = article_from_text("a", "one two three four five six")
+    source = article_from_text("s", "one two three seven eight nine")
+    truth = ["Verbatim", "Verbatim", "Verbatim", "Rewrite", "New", "New"]
+    lexical = PairResult("a", "s", 0.5, 0.5, 0.0, 0.0, 0.5, (Passage(0, 3, 0, 3, "verbatim", 100.0, 3),))
+    with_paraphrase = PairResult("a", "s", 0.83, 0.5, 0.0, 0.33, 0.5, lexical.passages + (
+        Passage(3, 5, 3, 6, "paraphrase", 90.0, 0),))
+    cases = [(paper, source, truth, lexical)]
+    assert aligned_words(cases, [lexical])["recall"] == pytest.approx(3 / 4)
+    result = aligned_words(cases, [with_paraphrase])
+    assert (result["recall"], result["precision"]) == (1.0, pytest.approx(4 / 5))
+    assert result["verbatim_p"] == 1.0
