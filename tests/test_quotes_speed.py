@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 
 from generator.cache import Cache
 from generator.quotes import (
+    cluster,
     cluster_quotes,
     extract_quotes,
     match,
@@ -124,3 +125,11 @@ def test_memo_recomputes_only_what_involves_an_added_article(tmp_path, monkeypat
     first, with_one, unchanged = runs[0], runs[2], runs[3]
     assert 0 < with_one < first / 5
     assert unchanged == 0
+
+
+def test_clusters_are_the_same_when_searches_run_in_two_processes(monkeypatch):
+    monkeypatch.setattr(cluster, "PARALLEL_MIN_SEARCHES", 0)
+    articles = list(generate(40, seed=6).articles)
+    quotes = {a.id: extract_quotes(a) for a in articles}
+    order = [a.id for a in articles]
+    assert cluster_quotes(articles, quotes, order, jobs=2) == cluster_quotes(articles, quotes, order, jobs=1)

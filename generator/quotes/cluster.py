@@ -15,14 +15,17 @@ from dataclasses import dataclass, field
 
 from ..cache import Cache
 from ..model import Article, Quote, QuoteCluster, QuoteOccurrence
+from ..parallel import map_rows
 from .match import Match, QuoteWords, better
 from .memo import Narratives, QuoteMemo, words_key
-from .unquoted import MIN_WORDS, Found
+from .unquoted import MIN_WORDS, Found, find_unquoted
 
 RARE_KEYS = 3
 """How many of a quote's rarest words look up candidate clusters."""
 COVERED_MIN = 0.5
 """Share of a quote's words a match must use for the quote not to begin its own cluster."""
+PARALLEL_MIN_SEARCHES = 200
+"""Fewer unquoted searches than this run in the build's process (workers cost more)."""
 
 
 @dataclass(slots=True)
@@ -38,10 +41,11 @@ class _Builder:
 
 def cluster_quotes(
     articles: Sequence[Article], quotes: Mapping[str, tuple[Quote, ...]], order: Sequence[str],
-    cache: Cache | None = None,
+    cache: Cache | None = None, jobs: int = 1,
 ) -> tuple[QuoteCluster, ...]:
     """Quote clusters with one occurrence per article (``order``: earliest article first).
-    With a ``cache``, comparisons made by the previous build are not run again."""
+    With a ``cache``, comparisons made by the previous build are not run again; the searches
+    for unquoted use run over ``jobs`` processes."""
     by_id = {a.id: a for a in articles}
     ids = [aid for aid in order if aid in by_id]
     ids += sorted((a.id for a in articles if a.id not in set(ids)), key=lambda i: by_id[i].order)
@@ -62,7 +66,9 @@ def cluster_quotes(
     # One shared (immutable) absent occurrence per article: most of a large report.
     absent = [QuoteOccurrence(aid, "absent", None, None) for aid in ids]
     position = {aid: k for k, aid in enumerate(ids)}
-    clusters = tuple(_freeze(b, position, narratives, holders, absent, memo) for b in builders)
+    candidates = [_unquoted_candidates(b.canon, holders) - b.found.keys() for b in builders]
+    _search_missing(builders, candidates, position, narratives, memo, jobs)
+    clusters = tuple(_freeze(b, c, position, narratives, absent, memo) for b, c in zip(builders, candidates))
     memo.save()
     return clusters
 
@@ -130,13 +136,29 @@ def _unquoted_candidates(canon: QuoteWords, holders: Mapping[str, set[str]]) -> 
     return {aid for aid, n in counts.items() if n >= min(2, len(rarest))}
 
 
-def _freeze(builder: _Builder, position: Mapping[str, int], narratives: Narratives,
-            holders: Mapping[str, set[str]], absent: list[QuoteOccurrence], memo: QuoteMemo) -> QuoteCluster:
+def _search_missing(builders: list[_Builder], candidates: list[set[str]], position: Mapping[str, int],
+                    narratives: Narratives, memo: QuoteMemo, jobs: int) -> None:
+    """Run the unquoted searches the memo lacks over ``jobs`` processes, in article order so
+    that each worker builds the narratives of its own articles."""
+    todo = sorted((position[aid], ci, aid) for ci, found in enumerate(candidates) for aid in found
+                  if not memo.knows_unquoted(builders[ci].key, narratives.keys[aid]))
+    chunks = map_rows(_search_rows, (todo, builders, narratives), len(todo),
+                      jobs if len(todo) >= PARALLEL_MIN_SEARCHES else 1)
+    for (_, ci, aid), found in zip(todo, (f for chunk in chunks for f in chunk)):
+        memo.add_unquoted(builders[ci].key, narratives.keys[aid], found)
+
+
+def _search_rows(payload: tuple[list, list[_Builder], Narratives], rows: range) -> list[Found | None]:
+    todo, builders, narratives = payload
+    return [find_unquoted(builders[todo[i][1]].canon, narratives.get(todo[i][2])) for i in rows]
+
+
+def _freeze(builder: _Builder, candidates: set[str], position: Mapping[str, int], narratives: Narratives,
+            absent: list[QuoteOccurrence], memo: QuoteMemo) -> QuoteCluster:
     """The cluster with one occurrence per article: a copy of the shared absent ones
-    (``absent``, article ``position`` order) with the articles that quote or use it filled
-    in, so a large set costs no Python loop over every cluster and article."""
+    (``absent``, article ``position`` order) with the articles that quote it (``found``) or
+    may use it (``candidates``) filled in, so a large set costs no loop over every article."""
     occurrences = absent.copy()
-    candidates = _unquoted_candidates(builder.canon, holders)
     for k, aid in sorted((position[aid], aid) for aid in candidates | builder.found.keys()):
         if aid in builder.found:
             occurrences[k] = _quoted(aid, *builder.found[aid])

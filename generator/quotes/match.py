@@ -60,14 +60,11 @@ class Match:
     edits: tuple[EditOp, ...] = ()
 
 
-def _find(needle: tuple[str, ...], hay: tuple[str, ...]) -> int:
-    """Index of ``needle`` as consecutive words of ``hay``, or -1."""
-    k = len(needle)
-    first = needle[0] if needle else None
-    for i in range(len(hay) - k + 1):
-        if hay[i] == first and hay[i : i + k] == needle:
-            return i
-    return -1
+def _find(needle: str, hay: str) -> int:
+    """Word index of ``needle`` as consecutive words of ``hay`` (both words joined by single
+    spaces; words hold no spaces), or -1."""
+    at = f" {hay} ".find(f" {needle} ")
+    return -1 if at < 0 else hay.count(" ", 0, at)
 
 
 def _word_range(words: QuoteWords, char_start: int, char_end: int) -> tuple[int, int]:
@@ -119,10 +116,10 @@ def compare(quote: QuoteWords, canon: QuoteWords) -> Match | None:
         return Match("verbatim", 100.0, 0, len(q))
     if len(c) < MIN_PARTIAL_WORDS or len(q) < MIN_PARTIAL_WORDS:
         return None  # short quotes match only word for word
-    at = _find(c, q)
+    at = _find(canon.joined, quote.joined)
     if at >= 0:  # the article quotes more than the canonical text, all of it intact
         return Match("verbatim", 100.0, at, at + len(c))
-    if _find(q, c) >= 0:
+    if _find(quote.joined, canon.joined) >= 0:
         return Match("partial", 100.0, 0, len(q))
     ratio = fuzz.ratio(quote.joined, canon.joined)
     if ratio >= ALTERED_MIN:

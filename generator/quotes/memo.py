@@ -68,6 +68,14 @@ class QuoteMemo:
                       narrative: Callable[[], Narrative]) -> Found | None:
         return self._get(1, (ckey, nkey), lambda: unquoted.find_unquoted(canon, narrative()))
 
+    def knows_unquoted(self, ckey: bytes, nkey: bytes) -> bool:
+        return (ckey, nkey) in self._new[1] or (ckey, nkey) in self._old[1]
+
+    def add_unquoted(self, ckey: bytes, nkey: bytes, found: Found | None) -> None:
+        """A ``find_unquoted`` result computed elsewhere (by a worker process)."""
+        self._new[1][(ckey, nkey)] = found
+        self.computed += 1
+
     def vocabulary(self, nkey: bytes, narrative: Callable[[], Narrative]) -> frozenset[str]:
         return self._get(2, nkey, lambda: narrative().vocabulary)
 
