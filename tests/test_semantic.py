@@ -126,13 +126,25 @@ def test_each_source_sentence_is_used_once_unless_a_sentence_was_split():
     assert [p.kind for p in pair.passages] == ["paraphrase"]
 
 
-def test_units_are_unaligned_runs_inside_sentences():
-    article = article_from_text("a", "One two three four five six seven eight. Nine ten eleven twelve thirteen fourteen.")
+def test_units_are_unaligned_runs_inside_sentences_encoded_as_the_clauses_they_cover():
+    article = article_from_text("a", "One two three four, five six seven eight. Nine ten eleven twelve thirteen fourteen.")
     covered = np.zeros(len(article.words), dtype=bool)
     covered[2:4] = True
     found = units(article, covered, SemanticSettings(min_words=3, min_content=1))
     assert [(u.start, u.end, u.text) for u in found] == [
         (4, 8, "five six seven eight"), (8, 14, "Nine ten eleven twelve thirteen fourteen")]
+    covered[2:5] = False
+    covered[:3] = True  # the run starts inside the first clause: its clauses, not its own edges
+    [first, _] = units(article, covered, SemanticSettings(min_words=3, min_content=1, whole_sentence=0.9))
+    assert (first.start, first.end, first.text) == (3, 8, "five six seven eight")
+
+
+def test_a_run_inside_one_long_clause_keeps_its_own_edges():
+    article = article_from_text("a", "One two three four five six seven eight nine ten eleven twelve.")
+    covered = np.zeros(len(article.words), dtype=bool)
+    covered[:3] = covered[8:] = True
+    [unit] = units(article, covered, SemanticSettings(min_words=3, min_content=1))
+    assert unit.text == "four five six seven eight" and not unit.whole
 
 
 def test_results_are_deterministic_whatever_the_cache_held():
@@ -304,3 +316,22 @@ def test_quote_stretches_depend_on_the_sentence_and_a_length_grid_not_on_each_qu
     # every stretch a short quote is searched in (up to 7 words) lies inside one chunk
     assert all(any(a <= i and i + 7 <= b for a, b in spans) for i in range(0, 124))
     assert len(windows(article, 0, 130, 3)) == sum(131 - k for k in range(2, 6))
+
+
+def test_a_pair_whose_sentences_are_nowhere_near_is_not_planned_and_would_find_nothing(monkeypatch):
+    from generator.semantic.align import DEFAULT, SourceTexts, candidates, plan, related
+
+    article = article_from_text("a", "A new bridge opened in the south of the country on Friday afternoon. "
+                                     "Engineers praised its steel arches and long concrete spans.")
+    source = article_from_text("s", SOURCE, order=1)
+    lexical = compare_pair(article, source)
+    emb = Embeddings(StubEncoder())
+    a, s = emb.matrix(SourceTexts(article).single), emb.matrix(SourceTexts(source).single)
+    assert not related(a, s, DEFAULT)
+    # exact: planned anyway, no unit has a candidate
+    assert candidates(plan(lexical, article, source, DEFAULT), SourceTexts(source), emb, DEFAULT) == []
+    monkeypatch.setattr(semantic, "plan", lambda *args: pytest.fail("unrelated pair planned"))
+    stage = semantic.Paraphraser(emb, Progress(enabled=False))
+    assert stage.pairs([article, source], [lexical]) == [lexical]
+    with pytest.raises(ValueError):
+        SemanticSettings(threshold=0.4, member_min=0.5)

@@ -17,7 +17,7 @@ from ..config import CONFIG_FILE, Config
 from ..errors import BuildError, Problem
 from ..model import Article, PairResult, QuoteCluster
 from ..progress import Progress
-from .align import DEFAULT, SemanticSettings, SourceTexts, candidates, choose, joins, plan, with_paraphrase
+from .align import DEFAULT, SemanticSettings, SourceTexts, candidates, choose, joins, plan, related, with_paraphrase
 from .encoder import Embeddings, Encoder, LazyModel, installed
 from .quotes import paraphrased_quotes
 
@@ -53,18 +53,24 @@ class Paraphraser:
         """Every pair with the paraphrase passages found in what lexical alignment left."""
         by_id = {a.id: a for a in articles}
         sources = {a.id: SourceTexts(a) for a in articles}
-        plans = [plan(p, by_id[p.article], by_id[p.source], self.settings) for p in pairs]
-        # Batched encoding in a fixed order: every sentence and unit, then the joined
-        # texts (a merge or a split) worth comparing.
-        self.embeddings.add([t for a in articles for t in sources[a.id].single]
-                            + [t for pl in plans for t in pl.texts_a])
-        found = [joins(pl, sources[pl.pair.source], self.embeddings, self.settings) for pl in plans]
-        self.embeddings.add([t for pl, j in zip(plans, found) for t in j.texts(pl, sources[pl.pair.source])])
-        result = []
-        for pl, j in self.progress.iter(list(zip(plans, found)), "paraphrase"):
-            src = sources[pl.pair.source]
-            chosen = choose(candidates(pl, src, self.embeddings, self.settings, j))
-            result.append(with_paraphrase(pl, chosen, src, len(by_id[pl.pair.article].words)))
+        # Every sentence once, in one batch; a pair whose sentences are nowhere near each
+        # other is left as it is (``related``, exact), the others are planned.
+        self.embeddings.add([t for a in articles for t in sources[a.id].single])
+        vectors = {a.id: self.embeddings.matrix(sources[a.id].single) for a in articles}
+        plans, result = {}, list(pairs)
+        for n, p in enumerate(pairs):
+            a, s = vectors[p.article], vectors[p.source]
+            if related(a, s, self.settings):
+                plans[n] = plan(p, by_id[p.article], by_id[p.source], self.settings, (a @ s.T).max(axis=1))
+        # Then, batched in a fixed order: the units' texts, and the joined texts (a merge
+        # or a split) worth comparing.
+        self.embeddings.add([t for pl in plans.values() for t in pl.texts_a])
+        found = {n: joins(pl, sources[pl.pair.source], self.embeddings, self.settings) for n, pl in plans.items()}
+        self.embeddings.add([t for n, pl in plans.items() for t in found[n].texts(pl, sources[pl.pair.source])])
+        for n in self.progress.iter(list(plans), "paraphrase"):
+            pl, src = plans[n], sources[plans[n].pair.source]
+            chosen = choose(candidates(pl, src, self.embeddings, self.settings, found[n]))
+            result[n] = with_paraphrase(pl, chosen, src, len(by_id[pl.pair.article].words))
         return result
 
     def quotes(self, articles: Sequence[Article], clusters: Sequence[QuoteCluster]) -> tuple[QuoteCluster, ...]:

@@ -2,24 +2,30 @@
 matched to sentences of the source by the cosine similarity of their embeddings.
 
 Units of the article are the runs of unaligned words inside one sentence (a whole
-sentence when nothing of it was aligned, a clause when part of it was). Each unit is
-compared with every sentence of the source and with every two consecutive source
+sentence when nothing of it was aligned, clauses when part of it was: ``units.py``). Each
+unit is compared with every sentence of the source and with every two consecutive source
 sentences joined (a merge); two consecutive units joined are compared with every source
 sentence (a split). Candidates above the threshold are taken best first, each unit and
 each source sentence used once.
+
+Cost: every text but a split of two partial units is fixed per article, so its embedding
+serves every pair. A pair whose sentences never reach ``member_min`` against each other is
+skipped (``related``), exactly: every candidate needs a part at least that similar, and a
+unit that is not a whole sentence is kept only where its sentence reaches it too.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..align import STOPWORDS
 from ..model import Article, Passage, PairResult
 from .encoder import Embeddings
+from .units import Unit, covered_mask, sentence_words, units, words_text
+
+__all__ = ["Candidate", "Joins", "Plan", "SemanticSettings", "SourceTexts", "Unit", "candidates", "choose",
+           "joins", "plan", "related", "sentence_words", "units", "with_paraphrase", "words_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,19 +55,16 @@ class SemanticSettings:
     whole sentence: its text is then the same for every pair, so the embedding cache holds
     one vector per sentence instead of one per leftover per pair (a cold build grew with the
     square of the corpus otherwise)."""
+    splits_per_pair: int = 4
+    """Most splits of two partial units (texts only this pair has) encoded per pair: those
+    whose weaker part is the most similar to a source sentence."""
+
+    def __post_init__(self) -> None:
+        if self.threshold < self.member_min:
+            raise ValueError("threshold below member_min: related() would no longer be exact")
 
 
 DEFAULT = SemanticSettings()
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A stretch of words ``[start, end)`` inside sentence ``sentence`` of an article."""
-
-    sentence: int
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,52 +74,6 @@ class Candidate:
     """Indexes of the article's units."""
     sentences: tuple[int, ...]
     """Indexes of the source's sentences."""
-
-
-def sentence_words(article: Article) -> list[tuple[int, int]]:
-    """Word range of each sentence."""
-    starts = article.words.starts
-    return [(bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in article.sentences]
-
-
-def words_text(article: Article, start: int, end: int) -> str:
-    return article.text[article.words.starts[start]:article.words.ends[end - 1]]
-
-
-def _covered(length: int, ranges: Sequence[tuple[int, int]]) -> np.ndarray:
-    mask = np.zeros(length, dtype=bool)
-    for start, end in ranges:
-        mask[start:end] = True
-    return mask
-
-
-def units(article: Article, covered: np.ndarray, settings: SemanticSettings) -> list[Unit]:
-    """Runs of unaligned words inside each sentence, long enough to mean something."""
-    result = []
-    norm = article.words.norm
-    for k, (first, last) in enumerate(sentence_words(article)):
-        runs = _uncovered_runs(covered, first, last)
-        whole = len(runs) == 1 and runs[0][1] - runs[0][0] >= settings.whole_sentence * (last - first)
-        for i, j in runs:
-            content = sum(1 for w in norm[i:j] if w not in STOPWORDS)
-            if j - i >= settings.min_words and content >= settings.min_content:
-                result.append(Unit(k, i, j, words_text(article, first, last) if whole else words_text(article, i, j)))
-    return result
-
-
-def _uncovered_runs(covered: np.ndarray, first: int, last: int) -> list[tuple[int, int]]:
-    """Word ranges ``[i, j)`` of ``[first, last)`` that lexical alignment left uncovered."""
-    runs, i = [], first
-    while i < last:
-        if covered[i]:
-            i += 1
-            continue
-        j = i
-        while j < last and not covered[j]:
-            j += 1
-        runs.append((i, j))
-        i = j
-    return runs
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,11 +89,25 @@ class Plan:
     texts_a2: list[str]
 
 
-def plan(pair: PairResult, article: Article, source: Article, settings: SemanticSettings) -> Plan:
+def related(article_vectors: np.ndarray, source_vectors: np.ndarray, settings: SemanticSettings) -> bool:
+    """Whether some sentence of the article reaches ``member_min`` against some sentence of
+    the source: if none does, no candidate can pass, and the pair is not planned at all."""
+    if not len(article_vectors) or not len(source_vectors):
+        return False
+    return bool((article_vectors @ source_vectors.T).max() >= settings.member_min)
+
+
+def plan(pair: PairResult, article: Article, source: Article, settings: SemanticSettings,
+         sentence_best: np.ndarray | None = None) -> Plan:
+    """The pair's units and open source sentences. ``sentence_best``: each article
+    sentence's best similarity to a source sentence; a unit that is not a whole sentence is
+    kept only where it reaches ``member_min`` (what makes ``related`` exact)."""
     lexical = [(p.a_start, p.a_end) for p in pair.passages]
-    found = units(article, _covered(len(article.words), lexical), settings)
+    found = units(article, covered_mask(len(article.words), lexical), settings)
+    if sentence_best is not None:
+        found = [u for u in found if u.whole or sentence_best[u.sentence] >= settings.member_min]
     joined = [(i, i + 1) for i in range(len(found) - 1) if found[i + 1].sentence == found[i].sentence + 1]
-    s_cov = _covered(len(source.words), [(p.s_start, p.s_end) for p in pair.passages])
+    s_cov = covered_mask(len(source.words), [(p.s_start, p.s_end) for p in pair.passages])
     open_ = [k for k, (a, b) in enumerate(sentence_words(source))
              if b > a and s_cov[a:b].mean() < settings.source_covered]
     return Plan(pair, found, joined, open_, [u.text for u in found],
@@ -177,7 +148,17 @@ def joins(plan: Plan, src: SourceTexts, emb: Embeddings, settings: SemanticSetti
     pos = {k: c for c, k in enumerate(plan.sources)}
     merges = [k for k in plan.sources if k + 1 in pos and (near[:, pos[k]] & near[:, pos[k + 1]]).any()]
     splits = [g for g, (i, j) in enumerate(plan.joined_units) if (near[i] & near[j]).any()]
-    return Joins(single, merges, splits)
+    return Joins(single, merges, _fewest_splits(plan, splits, single, settings))
+
+
+def _fewest_splits(plan: Plan, splits: list[int], single: np.ndarray, settings: SemanticSettings) -> list[int]:
+    """Splits of two whole sentences (texts fixed per article) and the best
+    ``splits_per_pair`` of the others, by their weaker part's best similarity."""
+    fixed = [g for g in splits if all(plan.units[u].whole for u in plan.joined_units[g])]
+    own = [g for g in splits if g not in fixed]
+    weaker = {g: float(np.minimum(single[plan.joined_units[g][0]], single[plan.joined_units[g][1]]).max()) for g in own}
+    own = sorted(own, key=lambda g: (-round(weaker[g], 4), g))[: settings.splits_per_pair]
+    return sorted(fixed + own)
 
 
 def candidates(plan: Plan, src: SourceTexts, emb: Embeddings, settings: SemanticSettings,
