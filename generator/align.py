@@ -65,8 +65,9 @@ class Prepared:
     """5-word shingle hashes (design.md's containment)."""
 
 
-def prepare(article: Article, seed: int) -> Prepared:
-    """Seed hashes and index of one article (CRC32, so stable across processes)."""
+def prepare(article: Article, seed: int, shingles: bool = True) -> Prepared:
+    """Seed hashes and index of one article (CRC32, so stable across processes); without
+    ``shingles`` (a caller that has them already), an empty shingle set."""
     norm = article.words.norm
     content = tuple(w not in STOPWORDS for w in norm)
     seeds = []
@@ -87,7 +88,7 @@ def prepare(article: Article, seed: int) -> Prepared:
         seeds=tuple(seeds),
         index={h: tuple(p) for h, p in index.items()},
         seed_set=frozenset(index),
-        shingles=frozenset(shingle_hashes(norm, 5)),
+        shingles=frozenset(shingle_hashes(norm, 5)) if shingles else frozenset(),
     )
 
 

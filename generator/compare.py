@@ -269,6 +269,8 @@ class _Work:
     """(article, the sources to align it with), one entry per row with work left."""
     shared_shingles: list[dict[int, int]] | None
     """Shared 5-word shingle counts of every pair sharing one; None: count them here."""
+    shingles: list
+    """Each article's distinct shingle hashes (sorted numpy arrays)."""
     settings: AlignSettings
 
 
@@ -308,7 +310,7 @@ def compare_all(
     # each task builds those of its rows, taken in an order that keeps a story's rows together.
     ahead = not scheduler and len(needed) <= PREPARE_AHEAD_MAX
     prepped = {k: prepared(articles[k], settings.seed) for k in needed} if ahead else None
-    work = _Work(articles, prepped, todo if ahead else _local_order(todo, candidates), shared, settings)
+    work = _Work(articles, prepped, todo if ahead else _local_order(todo, candidates), shared, shingles, settings)
     jobs = jobs if sum(len(js) for _, js in todo) >= PARALLEL_MIN_PAIRS or scheduler else 1
     for chunk in map_rows(_align_rows, work, len(todo), jobs, scheduler):
         for i, sources, blob in chunk:
@@ -412,11 +414,18 @@ def _align_rows(work: _Work, rows: range) -> list[tuple[int, list[int], bytes]]:
         fresh = []
         for j in sources:
             s = index(j)
-            count = work.shared_shingles[i][j] if work.shared_shingles is not None else len(a.shingles & s.shingles)
-            fresh.append(compare_prepared(article, work.articles[j], a, s, work.settings,
-                                          _cont(count, len(a.shingles))))
+            fresh.append(compare_prepared(article, work.articles[j], a, s, work.settings, _pair_cont(work, i, j)))
         out.append((i, sources, pickle.dumps(tuple(fresh), pickle.HIGHEST_PROTOCOL)))
     return out
+
+
+def _pair_cont(work: _Work, i: int, j: int) -> float:
+    mine = work.shingles[i]
+    if work.shared_shingles is not None:
+        return _cont(work.shared_shingles[i][j], mine.size)
+    import numpy as np
+
+    return _cont(np.intersect1d(mine, work.shingles[j], assume_unique=True).size, mine.size)
 
 
 _WORKER_INDEXES: OrderedDict[tuple[str, int], tuple[Article, Prepared]] = OrderedDict()
@@ -431,7 +440,7 @@ def _worker_index(work: _Work, k: int) -> Prepared:
     if hit is not None and hit[0] is article:
         _WORKER_INDEXES.move_to_end(key)
         return hit[1]
-    result = prepare(article, work.settings.seed)
+    result = prepare(article, work.settings.seed, shingles=False)  # counted from work.shingles
     _WORKER_INDEXES[key] = (article, result)
     if len(_WORKER_INDEXES) > WORKER_INDEXES:
         _WORKER_INDEXES.popitem(last=False)
