@@ -69,9 +69,10 @@ def _render(env: Environment, page: Page) -> str:
         return page.text
     root = relative(".", page.path)
     root = "" if root == "." else root + "/"
-    root = page.context.get("root", root)  # a page may link from an absolute root (404.html)
+    context = page.full_context()
+    root = context.get("root", root)  # a page may link from an absolute root (404.html)
     link = lambda target: relative(target, page.path)  # noqa: E731 - a one-line helper for templates
-    return env.get_template(page.template).render({**page.context, "root": root}, link=link, page_path=page.path)
+    return env.get_template(page.template).render({**context, "root": root}, link=link, page_path=page.path)
 
 
 def _static_text(config: Config, name: str) -> str:

@@ -1,8 +1,9 @@
 """Pages kept from the previous build instead of rendered again.
 
 Each written page is recorded in the cache with a digest of everything its file is made
-from (the theme's files, the rendering code, the page's path and template, its context or
-text; an article or quote cluster in the context counts by its own digest) and the file's size, modification time and inode. A page whose digest is unchanged,
+from (the theme's files, the code of the views and of rendering, the page's path and
+template, the inputs its context is made from or its text; an article or quote cluster
+among them counts by its own digest) and the file's size, modification time and inode. A page whose digest is unchanged,
 and whose old file is still the one recorded, is hard-linked from the previous output into
 the new one: no rendering, no writing, the file keeps its inode and time. Anything else
 (a missing, replaced or edited file, another theme, a file system without hard links) is
@@ -20,9 +21,10 @@ from pathlib import Path
 
 import jinja2
 
+from . import marks
 from .cache import VERSION, Cache, digest
 from .model import Article, QuoteCluster
-from .site import Page, common
+from .site import Page, article, common, drift, pair
 
 KIND = "pages"
 
@@ -43,11 +45,15 @@ class Written:
         return cls(key, st.st_size, st.st_mtime_ns, st.st_ino)
 
 
+VIEW_CODE = (article, common, drift, marks, pair)
+"""Modules whose code turns a page's inputs into its context."""
+
+
 def theme_key(template_dirs: list[Path], render_source: str) -> str:
     """Digest of every file of the theme and of the code that renders with it."""
     files = [(str(f.relative_to(d)), f.read_bytes()) for d in template_dirs
              for f in sorted(d.rglob("*")) if f.is_file()]
-    return digest(VERSION, jinja2.__version__, render_source, inspect.getsource(common), files)
+    return digest(VERSION, jinja2.__version__, render_source, [inspect.getsource(m) for m in VIEW_CODE], files)
 
 
 def page_key(page: Page, theme: str, known: dict[int, tuple[object, str]]) -> str | None:
@@ -55,10 +61,11 @@ def page_key(page: Page, theme: str, known: dict[int, tuple[object, str]]) -> st
     (``known``: digests of large objects already met in this build)."""
     if page.text is not None:
         return digest(theme, page.path, page.text.encode("utf-8"))
-    if not page.reusable:
+    if page.make is None:
         return None
-    context = _context_bytes(page.context, known)
-    return None if context is None else digest(theme, page.path, page.template, context)
+    inputs = _inputs_bytes(page.inputs, known)
+    maker = f"{page.make.__module__}.{page.make.__qualname__}"
+    return None if inputs is None else digest(theme, page.path, page.template, maker, inputs)
 
 
 class _KeyPickler(pickle.Pickler):
@@ -85,7 +92,7 @@ class _KeyPickler(pickle.Pickler):
         return found[1]
 
 
-def _context_bytes(context: dict, known: dict[int, tuple[object, str]]) -> bytes | None:
+def _inputs_bytes(context: tuple, known: dict[int, tuple[object, str]]) -> bytes | None:
     out = io.BytesIO()
     try:
         _KeyPickler(out, known).dump(context)

@@ -32,9 +32,14 @@ class Page:
     template: str | None = None
     context: dict[str, Any] | None = None
     text: str | None = None
-    reusable: bool = False
-    """The context is small and pickles the same whenever the page is the same (no sets):
-    the previous build's file may be kept (generator/rendered.py)."""
+    make: Callable[..., dict[str, Any]] | None = None
+    """Builds the context from ``inputs``, only when the page is rendered (not when the
+    previous build's file is kept, see generator/rendered.py)."""
+    inputs: tuple = ()
+    """Everything ``make`` reads, pickling the same whenever the page is the same (no sets)."""
+
+    def full_context(self) -> dict[str, Any]:
+        return self.context if self.make is None else self.make(*self.inputs)
 
 
 def _absolute_root(base_url: str | None) -> dict[str, str]:
@@ -55,6 +60,19 @@ def _linked(keys: Iterable[tuple[str, str]], worthy: set[tuple[str, str]]) -> tu
     """The pairs among ``keys`` that have a page: what one page's template asks of ``worthy``
     (a sorted tuple, so the context pickles the same in every build)."""
     return tuple(sorted(k for k in set(keys) if k in worthy))
+
+
+def _article_context(common: dict[str, Any], article, own, sources, direct, quoted, drift,
+                     linked: tuple[tuple[str, str], ...], unrelated: int) -> dict[str, Any]:
+    """An article page's context (see ``article_view`` for the arguments)."""
+    view = article_view(article, own, sources, direct, quoted, drift)
+    return {**common, "view": view, "worthy": linked, "unrelated": unrelated}
+
+
+def _pair_context(common: dict[str, Any], pair, reverse, article, source, label, drift,
+                  linked: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    """A pair page's context (see ``pair_view`` for the arguments)."""
+    return {**common, "view": pair_view(pair, reverse, article, source, label, drift), "worthy": linked}
 
 
 def site_pages(analysis: Analysis, config: Config) -> list[Page]:
@@ -83,19 +101,16 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
     pages += [Page(path, template, {**common, **context}) for path, template, context in story_pages]
     for article in articles:
         own = [p for p in by_article.get(article.id, ()) if p.reuse > 0]
-        direct = {s.source: s.credited for s in links_of.get(article.id, ())}
-        view = article_view(article, own, by_id, direct, quoted.get(article.id, []),
-                            drift_rows(analysis.drift, article.id, by_id, worthy))
-        linked = _linked(((article.id, p.source) for p in own), worthy)
-        pages.append(Page(article_page(article.id), "article.html", {**common, "view": view, "worthy": linked,
-                                                                     "unrelated": len(articles) - 1 - len(own)},
-                          reusable=True))
+        pages.append(Page(article_page(article.id), "article.html", make=_article_context, inputs=(
+            common, article, own, {p.source: by_id[p.source] for p in own},
+            {s.source: s.credited for s in links_of.get(article.id, ())}, quoted.get(article.id, []),
+            drift_rows(analysis.drift, article.id, by_id, worthy),
+            _linked(((article.id, p.source) for p in own), worthy), len(articles) - 1 - len(own))))
     for key in sorted(worthy, key=lambda k: (by_id[k[0]].order, by_id[k[1]].order)):
         pair = pairs[key]
-        view = pair_view(pair, pairs.get(key[::-1]), by_id[key[0]], by_id[key[1]], pair_label(pair),
-                         drift_rows(analysis.drift, key[0], by_id, worthy, key[1]))
-        pages.append(Page(pair_page(*key), "pair.html", {**common, "view": view, "worthy": _linked([key[::-1]], worthy)},
-                          reusable=True))
+        pages.append(Page(pair_page(*key), "pair.html", make=_pair_context, inputs=(
+            common, pair, pairs.get(key[::-1]), by_id[key[0]], by_id[key[1]], pair_label(pair),
+            drift_rows(analysis.drift, key[0], by_id, worthy, key[1]), _linked([key[::-1]], worthy))))
     if config.base_url:
         pages.append(Page("sitemap.xml", "sitemap.xml", {"base_url": config.base_url.rstrip("/") + "/",
                                                          "paths": [p.path for p in pages if p.path.endswith(".html")
