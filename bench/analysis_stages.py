@@ -1,0 +1,78 @@
+"""CPU and wall time of each analysis stage of a site, printed as each one ends.
+
+    python bench/analysis_stages.py SITE [JOBS] [--skip-quote-clusters]
+
+For long runs (N = 10,000) where one slow stage would hide the others: the stages of
+``generator.build.analyse`` run one by one (semantic analysis as site.yml says), each
+line giving the stage's CPU seconds (this process and finished workers), wall seconds, the
+process's peak RSS so far and the load average. ``--skip-quote-clusters`` leaves out quote
+clustering and what needs it (drift).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from generator import compare  # noqa: E402
+from generator.build import extract_all, load_site  # noqa: E402
+from generator.cache import Cache  # noqa: E402
+from generator.drift import find_drift  # noqa: E402
+from generator.progress import Progress  # noqa: E402
+from generator.provenance import provenance  # noqa: E402
+from generator.quotes import cluster_quotes  # noqa: E402
+from generator.stories import stories  # noqa: E402
+
+
+def _cpu() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+class Stage:
+    def __init__(self, name: str):
+        self.name = name
+
+    def __enter__(self):
+        self.cpu, self.wall = _cpu(), time.perf_counter()
+
+    def __exit__(self, *exc):
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        print(f"{self.name}: cpu {_cpu() - self.cpu:.1f} s, wall {time.perf_counter() - self.wall:.1f} s, "
+              f"peak rss {rss} MB, load {os.getloadavg()[0]:.1f}", flush=True)
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    site, jobs = Path(args[0]), int(args[1]) if len(args) > 1 else 2
+    with Stage("read, clean, segment"):
+        config, articles, _ = load_site(site)
+    settings, prune = compare.split_settings(config.compare)
+    cache = Cache.for_site(site)
+    with Stage(f"compare ({len(articles)} articles)"):
+        pairs = compare.compare_all(articles, settings, jobs, cache, None, prune)
+    print(f"  aligned {compare.LAST_STATS.computed}, from cache {compare.LAST_STATS.reused}, "
+          f"listed {len(pairs)}, complete {pairs.complete}", flush=True)
+    with Stage("provenance (reads every stored row)"):
+        prov = provenance(articles, pairs)
+    by_id = {a.id: a for a in articles}
+    ordered = tuple(by_id[i] for i in prov.order)
+    with Stage("quotes: extract"):
+        quotes = extract_all(ordered, cache, Progress(enabled=False), None)
+    if "--skip-quote-clusters" not in sys.argv:
+        with Stage("quotes: cluster"):
+            clusters = cluster_quotes(ordered, quotes, prov.order, cache)
+        with Stage("drift"):
+            find_drift(ordered, pairs, clusters, prov)
+    with Stage("stories"):
+        found = stories(ordered, pairs, config.stories, config.content)
+    print(f"  {len(found)} stories", flush=True)
+
+
+if __name__ == "__main__":
+    main()
