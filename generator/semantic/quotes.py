@@ -117,11 +117,13 @@ def best_stretch(article: Article, start: int, end: int, size: int, long: bool, 
 def paraphrased_quotes(clusters: Sequence[QuoteCluster], articles: Mapping[str, Article],
                        emb: Embeddings, settings: QuoteSettings = QuoteSettings()) -> tuple[QuoteCluster, ...]:
     ranges = {aid: [(s, e) for s, e in sentence_words(a) if e > s] for aid, a in articles.items()}
+    origins = [next((o for o in c.occurrences if o.article == c.origin), None) for c in clusters]
+    contexts = [context(articles[c.origin], o) if o and o.text and c.origin in articles else None
+                for c, o in zip(clusters, origins)]
+    emb.add([t for o, ctx in zip(origins, contexts) if ctx for t in (ctx, o.text)])  # one batch
     result = []
-    for cluster in clusters:
-        origin = next((o for o in cluster.occurrences if o.article == cluster.origin), None)
-        ctx = context(articles[cluster.origin], origin) if origin and cluster.origin in articles else None
-        if ctx is None or not origin.text:
+    for cluster, origin, ctx in zip(clusters, origins, contexts):
+        if ctx is None:
             result.append(cluster)
             continue
         size = len(WORD_RE.findall(origin.text))
