@@ -14,7 +14,9 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import re
+import resource
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -369,8 +371,9 @@ def polnear_section(parts: dict[str, dict]) -> list[str]:
     ]
     return [
         "## PolNeAR: direct quotes and their speakers", "",
-        "First annotator of each article. Gold direct quotes: the Content spans that start and end at",
-        "quotation marks (the corpus README's heuristic). Predicted: the quotes wiretrace classes as",
+        "First annotator of each article. Gold direct quotes: the Content spans (an attribution's second",
+        "Content role, `Content2`, included) that start and end at quotation marks (the corpus README's",
+        "heuristic). Predicted: the quotes wiretrace classes as",
         "speech (not a title or scare quote) and **direct** (`Quote.direct`: opening a sentence, after a",
         "colon, comma or speech verb, and not running on into the narrator's sentence); a fragment worked",
         "into the narrator's sentence (she called it “a disaster”) is still extracted and clustered, but",
@@ -467,6 +470,12 @@ def update_readme(readme: Path, table: list[str]) -> None:
     readme.write_text(text, encoding="utf-8")
 
 
+def cpu_seconds() -> float:
+    """User + system CPU time of this process and its children."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
@@ -515,7 +524,8 @@ def main() -> None:
              "`../shared/corpora/` at run time and never copied into the repository; see each corpus's README.",
              "Numbers are recorded here, not asserted in tests.", "", "## Summary", "", *table, "",
              *meter_lines, *clough_section(c), *polnear_section(q), *paraphrase_section(p, note),
-             f"Run time of this script: {time.perf_counter() - started:.0f} s.", ""]
+             f"Run time of this script: {time.perf_counter() - started:.0f} s wall, {cpu_seconds():.0f} s CPU "
+             f"(load average {os.getloadavg()[0]:.1f} at the end).", ""]
     if not args.no_write:
         lines += foreign_sections(BENCH / "ACCURACY.md", lines)
         (BENCH / "ACCURACY.md").write_text("\n".join(lines), encoding="utf-8")

@@ -1,7 +1,7 @@
 """Direct-quote extraction and speaker accuracy on PolNeAR (train + dev).
 
-Gold direct quotes: each fragment of an attribution's Content span that starts and ends
-at a double quotation mark (PolNeAR has no direct/indirect label; this is the README's
+Gold direct quotes: each fragment of an attribution's Content spans (brat's numbered roles
+Content2, ... included) that starts and ends at a double quotation mark (PolNeAR has no direct/indirect label; this is the README's
 heuristic). A predicted quote matches a gold one when their inner ranges, trimmed of
 spaces and punctuation, are equal or overlap by at least 90% of the longer.
 "Precision (inside any Content)" also counts as right a predicted quote lying inside an
@@ -57,10 +57,12 @@ def gold(text: str, ann: Path) -> list[tuple[int, int, str | None]]:
             links.append(dict(p.split(":") for p in parts[1].split() if ":" in p))
     result = []
     for link in links:
-        content = tspans.get(link.get("Content"))
         source = tspans.get(link.get("Source"))
         source_text = " ".join(text[s:e] for s, e in source[1]) if source else None
-        for start, end in content[1] if content else ():
+        # brat numbers a repeated role: "Content:T28 Content2:T32" are two Content spans.
+        fragments = [f for role, t in link.items() if re.fullmatch(r"Content\d*", role) and t in tspans
+                     for f in tspans[t][1]]
+        for start, end in fragments:
             frag = text[start:end].strip()
             if len(frag) > 2 and frag[0] in OPEN and frag.rstrip(".,") [-1] in CLOSE:
                 result.append((start, end, source_text))

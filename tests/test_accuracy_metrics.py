@@ -98,3 +98,15 @@ def test_aligned_words_count_paraphrase_as_aligned_but_never_as_verbatim():
     result = aligned_words(cases, [with_paraphrase])
     assert (result["recall"], result["precision"]) == (1.0, pytest.approx(4 / 5))
     assert result["verbatim_p"] == 1.0
+
+
+def test_polnear_gold_counts_a_numbered_second_content_role(tmp_path):
+    from quotes_accuracy import core, gold
+
+    text = '"We will win," Smith said. "We will not stop."'
+    ann = tmp_path / "x_0001.ann"
+    ann.write_text("T1\tContent 0 14\t\"We will win,\"\nT2\tSource 15 20\tSmith\nT3\tCue 21 25\tsaid\n"
+                   "T4\tContent 27 46\t\"We will not stop.\"\nT5\tAttribution 21 25\tsaid\n"
+                   "E1\tAttribution:T5 Cue:T3 Source:T2 Content:T1 Content2:T4\n", encoding="utf-8")
+    quotes = [(text[slice(*core(text, s, e))], src) for s, e, src in gold(text, ann)]
+    assert quotes == [("We will win", "Smith"), ("We will not stop", "Smith")]
