@@ -35,7 +35,7 @@ from generator import labels  # noqa: E402
 from generator.clean import clean  # noqa: E402
 from generator.compare import compare_pair  # noqa: E402
 from generator.config import CleanRules  # noqa: E402
-from generator.model import Article, Document, Metadata  # noqa: E402
+from generator.model import Article, Document, Metadata, PairResult  # noqa: E402
 from generator.readers import read_file  # noqa: E402
 from generator.segment import segment  # noqa: E402
 
@@ -258,6 +258,13 @@ def two_figure_rows(cal: list[MeterCase], test: list[MeterCase]) -> list[str]:
     return rows
 
 
+def rule_f1(cases: list[MeterCase]) -> float:
+    """Macro-F1 of ``labels.pair_label`` itself, given each case's lexical and paraphrase-on reuse."""
+    pred = [labels.pair_label(PairResult("np", "pa", c.reuse, c.lexical, 0.0, round(c.reuse - c.lexical, 4),
+                                         c.containment)) for c in cases]
+    return macro_f1([c.truth for c in cases], pred, CLASSES)
+
+
 def meter_section(cases: list[MeterCase], tokens: dict, semantic: bool) -> tuple[list[str], dict]:
     cal, test = split(cases)
     shipped = (labels.PARTIALLY_MIN_REUSE, labels.WHOLLY_MIN_REUSE)
@@ -273,7 +280,8 @@ def meter_section(cases: list[MeterCase], tokens: dict, semantic: bool) -> tuple
         f"{len(cases)} labelled courts articles (all of them whose story has a PA folder), each read by",
         "wiretrace's reader and cleaner and compared with **all the PA files of its catchline concatenated**",
         "(file-name order) into one source article. The label is read off **lexical reuse** (verbatim +",
-        "edited, `generator/labels.py` `pair_label`), with paraphrase detection on or off.", "",
+        "edited, `generator/labels.py` `pair_label`); with paraphrase detection on, strong paraphrase also",
+        "raises it (last row of the table).", "",
         "**Split**: the stories (catchline folders) in sorted order, alternately: even positions calibrate",
         f"({len(cal)} articles), odd positions test ({len(test)} articles). Thresholds are fitted on the",
         "calibration part (grid 0.02-0.95 by 0.01, best macro-F1); every number below is on the test part",
@@ -306,6 +314,9 @@ def meter_section(cases: list[MeterCase], tokens: dict, semantic: bool) -> tuple
             f"| with paraphrase in reuse: macro-F1, halves swapped ({sem_swap[0]:.2f} / {sem_swap[1]:.2f}) | "
             f"{fmt(sem_back['macro_f1'])} | | |",
             f"| with paraphrase in reuse: macro-F1, shipped (lexical) thresholds | {fmt(sem_shipped['macro_f1'])} | | |",
+            f"| shipped rule with paraphrase on (lexical, raised at reuse ≥ {labels.PARAPHRASE_PARTIALLY_MIN_REUSE:.2f} "
+            f"/ {labels.PARAPHRASE_WHOLLY_MIN_REUSE:.2f}): macro-F1, test / calibration part | "
+            f"**{fmt(rule_f1(test))}** / {fmt(rule_f1(cal))} | | |",
         ]
         summary |= {"sem_macro_f1": sem["macro_f1"], "sem_auc": sem["auc_derived"],
                     "sem_p": tokens["semantic_precision"], "sem_r": tokens["semantic_recall"]}
@@ -315,8 +326,8 @@ def meter_section(cases: list[MeterCase], tokens: dict, semantic: bool) -> tuple
     if semantic:
         sem_means = {t: float(np.mean([c.reuse for c in cases if c.truth == t])) for t in CLASSES}
         lines += ["With paraphrase: " + ", ".join(f"{t} {sem_means[t]:.2f}" for t in CLASSES) + ". Paraphrase "
-                  "detection also finds independent reports of one hearing saying the same things, so the label "
-                  "ignores it."]
+                  "detection also finds independent reports of one hearing saying the same things, so it only "
+                  "raises the label when strong (generator/labels.py)."]
     lines += [
         "", "Confusion matrix (test part, shipped thresholds; rows: METER label, columns: wiretrace):", "",
         "| | " + " | ".join(CLASSES) + " |", "|---" * (len(CLASSES) + 1) + "|",

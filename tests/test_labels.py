@@ -1,7 +1,8 @@
 """Derivation labels: thresholds on reuse, and their place in report.json."""
 
-from generator.labels import (INDEPENDENT, PARTIALLY, PARTIALLY_MIN_REUSE, WHOLLY, WHOLLY_MIN_REUSE,
-                              derivation_label, pair_label)
+from generator.labels import (INDEPENDENT, PARAPHRASE_PARTIALLY_MIN_REUSE, PARAPHRASE_WHOLLY_MIN_REUSE,
+                              PARTIALLY, PARTIALLY_MIN_REUSE, WHOLLY, WHOLLY_MIN_REUSE, derivation_label,
+                              pair_label)
 from generator.model import PairResult
 
 
@@ -18,11 +19,29 @@ def test_thresholds_are_inclusive_lower_bounds():
 def test_every_pair_of_the_report_has_its_label(demo_report):
     assert demo_report["pairs"]
     for pair in demo_report["pairs"]:
-        assert pair["label"] == derivation_label(round(pair["verbatim"] + pair["edited"], 4))
+        assert pair["label"] == pair_label(PairResult(
+            pair["article"], pair["source"], pair["reuse"], pair["verbatim"], pair["edited"],
+            pair["paraphrase"], pair["containment"]))
 
 
-def test_a_pair_is_labelled_by_its_lexical_reuse_and_paraphrase_does_not_count():
-    lexical = PairResult("a", "b", reuse=0.40, verbatim=0.30, edited=0.10, paraphrase=0.0, containment=0.3)
-    paraphrased = PairResult("a", "b", reuse=0.90, verbatim=0.30, edited=0.10, paraphrase=0.50, containment=0.3)
-    assert pair_label(lexical) == pair_label(paraphrased) == PARTIALLY
-    assert pair_label(PairResult("a", "b", 0.6, 0.6, 0.0, 0.0, 0.5)) == WHOLLY
+def test_lexical_reuse_labels_a_pair_and_only_strong_paraphrase_raises_the_label():
+    def pair(verbatim, edited, paraphrase):
+        return PairResult("a", "b", round(verbatim + edited + paraphrase, 4), verbatim, edited, paraphrase, 0.3)
+
+    assert pair_label(pair(0.30, 0.10, 0.0)) == PARTIALLY
+    assert pair_label(pair(0.30, 0.10, 0.05)) == PARTIALLY            # some paraphrase: unchanged
+    assert pair_label(pair(0.30, 0.10, PARAPHRASE_WHOLLY_MIN_REUSE - 0.40)) == WHOLLY
+    assert pair_label(pair(0.03, 0.02, 0.20)) == INDEPENDENT          # 25% paraphrase: not evidence enough
+    assert pair_label(pair(0.03, 0.02, PARAPHRASE_PARTIALLY_MIN_REUSE - 0.05)) == PARTIALLY
+    assert pair_label(pair(0.05, 0.03, 0.79)) == WHOLLY                # a rewrite keeping hardly a word
+    assert pair_label(pair(0.6, 0.0, 0.0)) == WHOLLY
+    assert PARTIALLY_MIN_REUSE < PARAPHRASE_PARTIALLY_MIN_REUSE < PARAPHRASE_WHOLLY_MIN_REUSE
+    assert WHOLLY_MIN_REUSE < PARAPHRASE_WHOLLY_MIN_REUSE
+
+
+def test_the_demo_rewrites_are_wholly_derived_when_paraphrase_detection_is_on(demo_report):
+    if not demo_report["semantic"]:
+        return  # without the [semantic] extra the rewrites keep too few words to be told apart
+    labels = {(p["article"][:3], p["source"][:3]): p["label"] for p in demo_report["pairs"]}
+    assert labels[("001", "000")] == WHOLLY
+    assert labels[("002", "000")] == WHOLLY
