@@ -318,7 +318,7 @@ def meter_section(cases: list[MeterCase], tokens: dict, semantic: bool) -> tuple
             f"/ {labels.PARAPHRASE_WHOLLY_MIN_REUSE:.2f}): macro-F1, test / calibration part | "
             f"**{fmt(rule_f1(test))}** / {fmt(rule_f1(cal))} | | |",
         ]
-        summary |= {"sem_macro_f1": sem["macro_f1"], "sem_auc": sem["auc_derived"],
+        summary |= {"sem_macro_f1": rule_f1(test), "sem_auc": sem["auc_derived"],
                     "sem_p": tokens["semantic_precision"], "sem_r": tokens["semantic_recall"]}
     lines += [
         "", "Mean lexical reuse by label: " + ", ".join(f"{t} {means[t]:.2f}" for t in CLASSES) + ".",
@@ -430,7 +430,7 @@ def summary_table(meter: dict, c: dict, q: dict, p: dict | None) -> list[str]:
     ]
     if "sem_r" in meter:
         rows += [
-            f"| METER courts | test half (stories) | with paraphrase: macro-F1 / AUC | "
+            f"| METER courts | test half (stories) | with paraphrase on: macro-F1 (shipped rule) / AUC of reuse | "
             f"{fmt(meter['sem_macro_f1'])} / {fmt(meter['sem_auc'])} | |",
             f"| METER courts | {meter['tagged']} tagged articles (training) | with paraphrase: aligned-word precision / recall | "
             f"{fmt(meter['sem_p'])} / {fmt(meter['sem_r'])} | 0.85 / 0.85 |",
