@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..labels import pair_label
+from ..pairs import stored
 from ..paths import article_page, pair_page, worthy_pairs
 from ..report import pairs_csv, quotes_csv, report_data, report_json
 from .article import article_view
 from .common import SiteInfo, safe_url
 from .drift import drift_rows
 from .pair import pair_view
+from .pairs import lookup
 from .quotes import STATUS_LABELS
 from .stories import overview_context, quotes_context, story_contexts
 
@@ -79,11 +81,11 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
     info = SiteInfo(config.title, config.description, config.footer, analysis.semantic)
     articles = analysis.articles
     by_id = {a.id: a for a in articles}
-    pairs = {(p.article, p.source): p for p in analysis.pairs}
-    worthy = worthy_pairs(analysis.pairs, len(articles))
+    pair_of = lookup(analysis.pairs)
+    worthy = worthy_pairs(stored(analysis.pairs), len(articles))
     links = analysis.provenance.links
     data = report_data(analysis, worthy)
-    by_article = _group(analysis.pairs, lambda p: p.article)
+    by_article = _group(stored(analysis.pairs), lambda p: p.article)
     links_of = _group(links, lambda link: link.article)
     quoted = _group(((c, o) for c in analysis.quotes for o in c.occurrences if o.status != "absent"),
                     lambda co: co[1].article)
@@ -107,9 +109,9 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
             drift_rows(analysis.drift, article.id, by_id, worthy),
             _linked(((article.id, p.source) for p in own), worthy), len(articles) - 1 - len(own))))
     for key in sorted(worthy, key=lambda k: (by_id[k[0]].order, by_id[k[1]].order)):
-        pair = pairs[key]
+        pair = pair_of(*key)
         pages.append(Page(pair_page(*key), "pair.html", make=_pair_context, inputs=(
-            common, pair, pairs.get(key[::-1]), by_id[key[0]], by_id[key[1]], pair_label(pair),
+            common, pair, pair_of(*key[::-1]), by_id[key[0]], by_id[key[1]], pair_label(pair),
             drift_rows(analysis.drift, key[0], by_id, worthy, key[1]), _linked([key[::-1]], worthy))))
     if config.base_url:
         pages.append(Page("sitemap.xml", "sitemap.xml", {"base_url": config.base_url.rstrip("/") + "/",

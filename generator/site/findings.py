@@ -147,12 +147,15 @@ def _derivations(articles: tuple[Article, ...], pairs: dict[tuple[str, str], Pai
     by_id = {a.id: a for a in articles}
     found: dict[str, list[tuple[float, Finding]]] = {"copied": [], "derived": [], "borrowed": []}
     independent = []
+    best: dict[str, float] = {}  # each article's largest reuse from any source, in one pass
+    for (a, _), p in pairs.items():
+        best[a] = max(best.get(a, 0.0), p.reuse)
     for article in articles[1:]:
         own = sorted((k for k in links if k.article == article.id), key=lambda k: -k.share)
         if not own:
-            best = max((p.reuse for (a, _), p in pairs.items() if a == article.id), default=0.0)
+            most = percent(best.get(article.id, 0.0))
             independent.append(Finding("independent", (*names.ref(article), Part(
-                f": no other article accounts for more than {percent(best)} of its words."))))
+                f": no other article accounts for more than {most} of its words."))))
             continue
         main = pairs[(article.id, own[0].source)]
         kind = ("copied" if main.reuse >= WHOLLY_MIN_REUSE else

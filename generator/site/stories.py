@@ -12,11 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from ..pairs import stored
 from ..paths import pair_page
 from ..stories import Story
 from .drift import drift_counts, drift_key_findings
 from .findings import Finding
-from .overview import TOP_SOURCES, Link, findings, graph, matrix, top_sources
+from .overview import MATRIX_MAX, TOP_SOURCES, Link, findings, graph, matrix, top_sources
+from .pairs import pairs_by_key, story_pairs
 from .quotes import quote_rows, speakers
 
 if TYPE_CHECKING:
@@ -48,7 +50,7 @@ class StoryView:
 def overview_context(analysis: Analysis, worthy: set[tuple[str, str]]) -> dict[str, Any]:
     """What index.html shows of an analysis: findings, matrix, graph (pair pages: ``worthy``)."""
     articles = analysis.articles
-    pairs = {(p.article, p.source): p for p in analysis.pairs}
+    pairs = pairs_by_key(analysis.pairs, len(articles) <= MATRIX_MAX)
     edges = [Link(s.article, s.source, s.share, s.credited) for s in analysis.provenance.links]
     return {
         "articles": articles,
@@ -56,7 +58,7 @@ def overview_context(analysis: Analysis, worthy: set[tuple[str, str]]) -> dict[s
         + drift_key_findings(analysis.drift, articles),
         "drift_counts": drift_counts(analysis.drift),
         "matrix": matrix(articles, pairs, worthy),
-        "top_sources": top_sources(articles, analysis.pairs, worthy),
+        "top_sources": top_sources(articles, stored(analysis.pairs), worthy),
         "top_count": TOP_SOURCES,
         "graph": graph(articles, edges, {k: pair_page(*k) for k in worthy}),
         "quote_count": len(analysis.quotes),
@@ -77,7 +79,7 @@ def scoped(analysis: Analysis, story: Story) -> Analysis:
     return replace(
         analysis,
         articles=tuple(a for a in analysis.articles if a.id in ids),
-        pairs=tuple(p for p in analysis.pairs if p.article in ids and p.source in ids),
+        pairs=story_pairs(analysis.pairs, ids),
         quotes=clusters,
         provenance=replace(prov, order=tuple(i for i in prov.order if i in ids),
                            links=tuple(k for k in prov.links if k.article in ids and k.source in ids)),
