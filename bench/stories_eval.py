@@ -1,7 +1,7 @@
 """Story clustering against known groups: METER courts, where every PA wire text and
 newspaper article sits in a folder ``DATE/CATCHLINE`` (its story).
 
-    python bench/stories_eval.py [--corpora DIR]
+    python bench/stories_eval.py [--corpora DIR] [--semantic]
 
 Every PA file and every newspaper file is one article (read, cleaned and segmented by
 wiretrace); all ordered pairs are compared with ``compare_all`` and grouped by
@@ -10,6 +10,11 @@ Baldwin 1998: per article, the share of its cluster that is in its gold story, a
 precision or "purity"; the share of its gold story in its cluster = recall) and pairwise
 (over pairs of articles put together / together in the gold). The corpus is read from
 ../shared/corpora at run time and never copied.
+
+``--semantic`` adds links by meaning (``generator.stories.meaning_links``: article vectors
+from all-MiniLM-L6-v2 sentence embeddings, cached in bench/out/stories-semantic/) at a grid
+of ``min_meaning`` thresholds, over the default text links. Paraphrase passages are not
+computed for the ~2 M pairs, so text links are lexical only.
 """
 
 from __future__ import annotations
@@ -28,8 +33,9 @@ sys.path[:0] = [str(ROOT), str(BENCH)]
 from accuracy import article  # noqa: E402
 
 from generator.compare import compare_all  # noqa: E402
-from generator.stories import MIN_CONTAINMENT, MIN_REUSE, stories  # noqa: E402
+from generator.stories import MIN_CONTAINMENT, MIN_MEANING, MIN_REUSE, stories  # noqa: E402
 
+MEANING_GRID = [0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.96]
 GRID = [(0.1, 0.02), (0.1, 0.05), (0.15, 0.03), (0.2, 0.05), (1.01, 0.03), (0.1, 1.01)]
 """(min reuse, min containment), both directions; 1.01 switches a criterion off."""
 
@@ -68,23 +74,46 @@ def pairwise(found: dict[str, str], gold: dict[str, str]) -> tuple[float, float]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
+    parser.add_argument("--semantic", action="store_true", help="also link by meaning (real model)")
     args = parser.parse_args()
     started = time.perf_counter()
     articles, gold = corpus(args.corpora / "meter-courts")
     pairs = compare_all(articles, jobs=2)
     print(f"{len(articles)} articles, {len(set(gold.values()))} gold stories, "
           f"compared in {time.perf_counter() - started:.0f} s\n")
-    print("| min reuse | min containment | stories | B³ precision (purity) | B³ recall | B³ F1 "
+    print("| min reuse | min containment | min meaning | stories | B³ precision (purity) | B³ recall | B³ F1 "
           "| pairwise precision | pairwise recall |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for reuse, cont in sorted(set(GRID) | {(MIN_REUSE, MIN_CONTAINMENT)}):
-        found = {a: s.id for s in stories(tuple(articles), pairs, min_reuse=reuse, min_containment=cont)
-                 for a in s.articles}
-        p, r = bcubed(found, gold)
-        pp, pr = pairwise(found, gold)
-        mark = " (default)" if (reuse, cont) == (MIN_REUSE, MIN_CONTAINMENT) else ""
-        print(f"| {reuse}{mark} | {cont} | {len(set(found.values()))} | {p:.3f} | {r:.3f} | "
-              f"{2 * p * r / (p + r):.3f} | {pp:.3f} | {pr:.3f} |")
+        _row(articles, pairs, gold, reuse, cont, None, None)
+    if args.semantic:
+        meaning = _article_vectors(articles)
+        for threshold in sorted(set(MEANING_GRID) | {MIN_MEANING}):
+            _row(articles, pairs, gold, MIN_REUSE, MIN_CONTAINMENT, meaning, threshold)
+
+
+def _row(articles, pairs, gold, reuse, cont, meaning, threshold) -> None:
+    found = {a: s.id for s in stories(tuple(articles), pairs, min_reuse=reuse, min_containment=cont,
+                                      meaning=meaning, min_meaning=threshold or MIN_MEANING)
+             for a in s.articles}
+    p, r = bcubed(found, gold)
+    pp, pr = pairwise(found, gold)
+    default = (reuse, cont) == (MIN_REUSE, MIN_CONTAINMENT) and threshold in (None, MIN_MEANING)
+    mark = " (default)" if default else ""
+    print(f"| {reuse}{mark} | {cont} | {threshold or 'off'} | {len(set(found.values()))} | {p:.3f} | {r:.3f} | "
+          f"{2 * p * r / (p + r):.3f} | {pp:.3f} | {pr:.3f} |", flush=True)
+
+
+def _article_vectors(articles):
+    from generator.semantic.articles import article_vectors
+    from generator.semantic.encoder import Embeddings, LazyModel
+
+    started = time.perf_counter()
+    emb = Embeddings(LazyModel(), BENCH / "out" / "stories-semantic")
+    vectors = article_vectors(articles, emb)
+    emb.save()
+    print(f"\n(article vectors: {len(emb.vectors)} sentences, {time.perf_counter() - started:.0f} s)\n")
+    return vectors
 
 
 if __name__ == "__main__":

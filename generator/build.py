@@ -125,7 +125,8 @@ def analyse(articles: list[Article], config: Config, progress: Progress, jobs: i
     if semantic:
         clusters = semantic.quotes(ordered, clusters)
     drift = find_drift(ordered, pairs, clusters, prov)
-    story_list = stories(ordered, pairs, config.stories, config.content)
+    meaning = semantic.article_vectors(ordered) if semantic else None
+    story_list = stories(ordered, pairs, config.stories, config.content, meaning=meaning)
     return Analysis(ordered, pairs, tuple(clusters), prov, drift=drift, semantic=semantic is not None,
                     pairs_complete=pairs.complete, stories=story_list)
 

@@ -96,3 +96,27 @@ def test_bad_stories_key_names_the_line(tmp_path):
     assert result.exit_code == 1
     assert "site.yml:3: stories: 'Bad Id': a story id is lower-case letters, digits and '-'" in result.output
     assert "site.yml:4: stories: ok: expected a list of article ids or files" in result.output
+
+
+def _vectors(**angles: float) -> dict:
+    """Unit vectors in a plane, by angle in degrees: cosine = cos(difference)."""
+    import numpy as np
+
+    return {k: np.array([np.cos(np.radians(a)), np.sin(np.radians(a))]) for k, a in angles.items()}
+
+
+def test_with_article_vectors_articles_that_share_no_text_link_by_meaning(tmp_path):
+    from generator.stories import stories
+
+    site = _mixed_site(tmp_path / "site")
+    analysis, _ = build(site, tmp_path / "out")
+    pairs = list(analysis.pairs)
+    # c0 shares no text; by meaning it is b0's story (cos 10 degrees = 0.985), far from a's
+    meaning = _vectors(a0=90, a1=90, a2=90, b0=0, b1=0, c0=10)
+    found = stories(analysis.articles, pairs, meaning=meaning, min_meaning=0.9)
+    assert [s.articles for s in found] == [("a0", "a1", "a2"), ("b0", "b1", "c0")]
+    assert [s.articles for s in stories(analysis.articles, pairs, meaning=meaning, min_meaning=0.99)] == [
+        ("a0", "a1", "a2"), ("b0", "b1"), ("c0",)]
+    # pins still hold: an article linked by meaning to a pinned one joins its story
+    pinned = stories(analysis.articles, pairs, (("court-case", ("b0",)),), meaning=meaning, min_meaning=0.9)
+    assert [(s.id, s.articles) for s in pinned] == [("a0", ("a0", "a1", "a2")), ("court-case", ("b0", "b1", "c0"))]

@@ -3,6 +3,7 @@
     paraphraser(config, progress) -> Paraphraser | None   # None: detection is off
     Paraphraser.pairs(articles, pairs) -> pairs with paraphrase passages and shares
     Paraphraser.quotes(articles, clusters) -> clusters with QuoteOccurrence.paraphrase set
+    Paraphraser.article_vectors(articles) -> article id -> unit vector (stories by meaning)
 
 ``site.yml`` ``semantic``: ``off`` never loads the model, ``auto`` uses it when the extra
 ``wiretrace[semantic]`` is installed, ``on`` is an error (exit 1) when it is not.
@@ -13,11 +14,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+
 from ..config import CONFIG_FILE, Config
 from ..errors import BuildError, Problem
 from ..model import Article, PairResult, QuoteCluster
 from ..progress import Progress
 from .align import DEFAULT, SemanticSettings, SourceTexts, candidates, choose, joins, plan, related, with_paraphrase
+from .articles import article_vectors
 from .encoder import Embeddings, Encoder, LazyModel, installed
 from .quotes import paraphrased_quotes
 
@@ -77,6 +81,9 @@ class Paraphraser:
         result = paraphrased_quotes(clusters, {a.id: a for a in articles}, self.embeddings)
         self.save()
         return result
+
+    def article_vectors(self, articles: Sequence[Article]) -> dict[str, np.ndarray]:
+        return article_vectors(articles, self.embeddings)
 
     def save(self) -> None:
         try:
