@@ -1,7 +1,7 @@
 """Throughput of the pair alignment on a local two-worker Dask cluster against one process.
 
     python bench/dask_bench.py --sizes 200,1000
-    python bench/dask_bench.py --sizes 10000          # many stories past 1,000 (bench_build.py)
+    python bench/dask_bench.py --sizes 10000 --runs one,dask   # many stories past 1,000
 
 For each N, a synthetic set (bench/synth.py, ~600 words an article; one story up to 1,000
 articles, many stories above) is compared with ``compare_all`` (no cache) three ways: in
@@ -54,7 +54,10 @@ def timed(articles, procs=(), **kwargs) -> tuple[float, float, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="200,1000")
+    parser.add_argument("--runs", default="one,fork,dask", help="which of the three runs, comma-separated")
     args = parser.parse_args()
+    runs = {"one": ("one process", {"jobs": 1}), "fork": ("fork pool, 2 jobs", {"jobs": 2}),
+            "dask": ("dask LocalCluster, 2 workers", {"scheduler": None})}
     from dask.distributed import LocalCluster
 
     with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0") as cluster:
@@ -62,8 +65,9 @@ def main() -> None:
         for n in map(int, args.sizes.split(",")):
             articles = list(generate(n, seed=0, stories=n > STORIES_ABOVE).articles)
             base = None
-            for name, kwargs in (("one process", {"jobs": 1}), ("fork pool, 2 jobs", {"jobs": 2}),
-                                 ("dask LocalCluster, 2 workers", {"scheduler": cluster.scheduler_address})):
+            for name, kwargs in (runs[r] for r in args.runs.split(",")):
+                if "scheduler" in kwargs:
+                    kwargs = {"scheduler": cluster.scheduler_address}
                 wall, cpu, result = timed(articles, workers if "scheduler" in kwargs else (), **kwargs)
                 base = result if base is None else base
                 aligned = compare.LAST_STATS.computed
