@@ -20,7 +20,17 @@ from ..config import CONFIG_FILE, Config
 from ..errors import BuildError, Problem
 from ..model import Article, PairResult, QuoteCluster
 from ..progress import Progress
-from .align import DEFAULT, SemanticSettings, SourceTexts, candidates, choose, joins, plan, related, with_paraphrase
+from .align import (
+    DEFAULT,
+    SemanticSettings,
+    SourceTexts,
+    candidates,
+    choose,
+    joins,
+    plan,
+    related,
+    with_paraphrase,
+)
 from .articles import article_vectors
 from .encoder import Embeddings, Encoder, LazyModel, installed
 from .quotes import paraphrased_quotes

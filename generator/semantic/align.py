@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..model import Article, Passage, PairResult
+from ..model import Article, PairResult, Passage
 from .encoder import Embeddings
 from .units import Unit, covered_mask, sentence_words, units, words_text
 
@@ -127,7 +127,8 @@ class SourceTexts:
 @dataclass(frozen=True, slots=True)
 class Joins:
     """The joined texts worth encoding for one pair: only where both parts are similar
-    enough on their own (``member_min``), so results equal encoding them all."""
+    enough on their own (``member_min``), so results equal encoding them all, except that
+    splits of two units that are not whole sentences are capped (``splits_per_pair``)."""
 
     single: np.ndarray
     """Cosine of each unit (row) with each open source sentence (column)."""
@@ -156,7 +157,7 @@ def _fewest_splits(plan: Plan, splits: list[int], single: np.ndarray, settings: 
     ``splits_per_pair`` of the others, by their weaker part's best similarity."""
     fixed = [g for g in splits if all(plan.units[u].whole for u in plan.joined_units[g])]
     own = [g for g in splits if g not in fixed]
-    weaker = {g: float(np.minimum(single[plan.joined_units[g][0]], single[plan.joined_units[g][1]]).max()) for g in own}
+    weaker = {g: float(np.minimum(*(single[u] for u in plan.joined_units[g])).max()) for g in own}
     own = sorted(own, key=lambda g: (-round(weaker[g], 4), g))[: settings.splits_per_pair]
     return sorted(fixed + own)
 

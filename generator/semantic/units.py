@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -65,7 +66,7 @@ def clauses(article: Article, first: int, last: int) -> list[tuple[int, int]]:
     cuts = [i for i in range(first + 1, last)
             if norm[i] in CLAUSE_WORDS or CLAUSE_BREAK.search(text[ends[i - 1]:starts[i]])]
     bounds = [first, *cuts, last]
-    return list(zip(bounds, bounds[1:]))
+    return list(pairwise(bounds))
 
 
 def run_text(article: Article, first: int, last: int, i: int, j: int) -> tuple[int, int]:
