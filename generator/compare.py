@@ -16,10 +16,10 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from .align import Chain, Prepared, Run, best_chains, exact_runs, prepare
-from .text import shingle_hashes
-from .cache import Cache, cached, digest
+from .cache import Cache, digest
 from .model import Article, EditOp, Passage, PairResult
 from .pairs import PairTable, StoredRow
+from .shingles import local_order, shared_counts, shingle_arrays
 from .parallel import map_rows
 
 
@@ -292,16 +292,16 @@ def compare_all(
     """
     global LAST_STATS
     keys = _row_keys(articles, settings)
-    shingles = _shingle_arrays(articles, keys, cache)
+    shingles = shingle_arrays(articles, keys, cache)
     complete = len(articles) <= prune.exact_max
     if complete:
-        shared = _shared_counts(shingles)
-        seeds = shared if settings.min_anchor >= 5 else _shared_counts([prepared(a, settings.seed).seed_set
+        shared = shared_counts(shingles)
+        seeds = shared if settings.min_anchor >= 5 else shared_counts([prepared(a, settings.seed).seed_set
                                                                          for a in articles])
         candidates = [sorted(j for j in seeds[i] if j != i) for i in range(len(articles))]
     else:
         shared = None
-        rare = _shared_counts(shingles, prune.rare_df)
+        rare = shared_counts(shingles, prune.rare_df)
         candidates = [sorted(j for j, c in rare[i].items() if c >= prune.min_rare and j != i)
                       for i in range(len(articles))]
     rows, todo, reused = _cached_rows(cache, keys, candidates)
@@ -310,7 +310,7 @@ def compare_all(
     # each task builds those of its rows, taken in an order that keeps a story's rows together.
     ahead = not scheduler and len(needed) <= PREPARE_AHEAD_MAX
     prepped = {k: prepared(articles[k], settings.seed) for k in needed} if ahead else None
-    work = _Work(articles, prepped, todo if ahead else _local_order(todo, candidates), shared, shingles, settings)
+    work = _Work(articles, prepped, todo if ahead else local_order(todo, candidates), shared, shingles, settings)
     jobs = jobs if sum(len(js) for _, js in todo) >= PARALLEL_MIN_PAIRS or scheduler else 1
     for chunk in map_rows(_align_rows, work, len(todo), jobs, scheduler):
         for i, sources, blob in chunk:
@@ -332,16 +332,6 @@ def _row_keys(articles: list[Article], settings: AlignSettings) -> list[tuple[st
     settings_key = digest(repr(settings))
     prints = [fingerprint(a) for a in articles]
     return [(f"{p}-{settings_key}", p) for p in prints]
-
-
-def _shingle_arrays(articles: list[Article], keys: list[tuple[str, str]], cache: Cache | None) -> list:
-    """Each article's 5-word shingle hashes, distinct and sorted (a numpy array), cached."""
-    import numpy as np
-
-    def compute(article: Article):
-        return np.array(sorted(shingle_hashes(article.words.norm)), dtype=np.int64)
-
-    return [cached(cache, "shingles", key, lambda: compute(article)) for article, (_, key) in zip(articles, keys)]
 
 
 def _cached_rows(cache: Cache | None, keys: list[tuple[str, str]], candidates: list[list[int]]
@@ -387,22 +377,6 @@ def _cont(shared: int, total: int) -> float:
     return round(shared / total, 4) if total else 0.0
 
 
-def _local_order(todo: list[tuple[int, list[int]]], candidates: list[list[int]]) -> list[tuple[int, list[int]]]:
-    """``todo`` with rows that share candidates next to each other (reverse Cuthill-McKee
-    order of the candidate graph), so consecutive rows need mostly the same indexes."""
-    import numpy as np
-    from scipy import sparse
-    from scipy.sparse.csgraph import reverse_cuthill_mckee
-
-    n = len(candidates)
-    sources = np.array([j for js in candidates for j in js], dtype=np.int32)
-    owners = np.repeat(np.arange(n, dtype=np.int32), [len(js) for js in candidates])
-    graph = sparse.csr_matrix((np.ones(len(sources), dtype=np.int8), (owners, sources)), shape=(n, n))
-    rank = np.empty(n, dtype=np.int64)
-    rank[reverse_cuthill_mckee((graph + graph.T).tocsr(), symmetric_mode=True)] = np.arange(n)
-    return sorted(todo, key=lambda row: rank[row[0]])
-
-
 def _align_rows(work: _Work, rows: range) -> list[tuple[int, list[int], bytes]]:
     """The pairs left to align of some rows: (article index, source indexes, the results
     pickled in that order). Indexes not handed over are built here, for these rows only."""
@@ -445,27 +419,3 @@ def _worker_index(work: _Work, k: int) -> Prepared:
     if len(_WORKER_INDEXES) > WORKER_INDEXES:
         _WORKER_INDEXES.popitem(last=False)
     return result
-
-
-def _shared_counts(sets: list, max_df: int | None = None) -> list[dict[int, int]]:
-    """For each set of hashes (a set or a numpy array of distinct values), how many it shares
-    with each other set (absent: none), by a sparse incidence-matrix product (design.md:
-    0.22 s at N = 1,000); with ``max_df``, only hashes found in at most that many sets count."""
-    import numpy as np
-    from scipy import sparse
-
-    n = len(sets)
-    arrays = [s if isinstance(s, np.ndarray) else np.fromiter(s, dtype=np.int64, count=len(s)) for s in sets]
-    hashes = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
-    _, columns = np.unique(hashes, return_inverse=True)
-    owners = np.repeat(np.arange(n), [len(a) for a in arrays])
-    df = np.bincount(columns)
-    keep = ((df >= 2) & (df <= max_df) if max_df is not None else df >= 2)[columns]  # alone: shares nothing
-    incidence = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.int32), (owners[keep], columns[keep])),
-                                  shape=(n, len(df)))
-    product = (incidence @ incidence.T).tocsr()
-    return [
-        dict(zip(product.indices[product.indptr[k] : product.indptr[k + 1]].tolist(),
-                 product.data[product.indptr[k] : product.indptr[k + 1]].tolist()))
-        for k in range(n)
-    ]
