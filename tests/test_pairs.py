@@ -13,6 +13,7 @@ from generator import compare
 from generator.build import build
 from generator.cache import Cache
 from generator.compare import PruneSettings, compare_all, compare_pair
+from generator.config import load_config
 from generator.pairs import PairTable, is_zero
 from generator.report import PairRows, pairs_csv, report_json
 
@@ -104,3 +105,14 @@ def test_indexes_built_by_the_workers_give_the_same_table(monkeypatch, tmp_path)
     assert compare_all(articles, jobs=2, cache=Cache(tmp_path)) == expected
     assert compare_all(articles, jobs=2, cache=Cache(tmp_path)) == expected
     assert compare.LAST_STATS.computed == 0
+
+
+def test_pruning_settings_are_site_yml_compare_keys(tmp_path):
+    (tmp_path / "site.yml").write_text("compare:\n  exact_max: 500\n  min_rare: 3\n  rare_df: -2\n"
+                                       "  rare_dfs: 1\n", encoding="utf-8")
+    config, problems = load_config(tmp_path)
+    lines = {p.line: p.message for p in problems}
+    assert "compare: rare_df must be a number ≥ 0 like the default 100" in lines[4]
+    assert "unknown key 'rare_dfs'" in lines[5] and "exact_max, rare_df, min_rare" in lines[5]
+    align, prune = compare.split_settings(config.compare)
+    assert prune == PruneSettings(exact_max=500, min_rare=3) and align == compare.AlignSettings()
