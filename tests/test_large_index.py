@@ -1,5 +1,6 @@
 """Past MATRIX_MAX articles the front page lists each article's top sources instead of the
-N × N matrix (tested on a tiny one-story site with a small MATRIX_MAX)."""
+N × N matrix, and the quote table each quote's articles instead of a column per article
+(tested on a tiny one-story site with a small MATRIX_MAX)."""
 
 from __future__ import annotations
 
@@ -52,3 +53,28 @@ def test_small_set_keeps_the_matrix(site, monkeypatch):
     page, analysis = _site(site, monkeypatch, 150)
     assert 'class="matrix"' in page and 'class="top-sources"' not in page
     assert overview.top_sources(analysis.articles, analysis.pairs, set()) == ()
+
+
+QUOTED = """---
+title: Harbour {day}
+published: 2025-02-0{day}
+---
+The harbour master said: "The northern quay will close for two whole years while the wall goes up."
+{extra}
+"""
+
+
+def test_large_set_quote_table_lists_only_the_articles_that_use_each_quote(site, monkeypatch):
+    monkeypatch.setattr(overview, "MATRIX_MAX", 3)
+    files = {f"q{k}.md": QUOTED.format(day=k + 1, extra="The council met on Monday." if k % 2 else "")
+             for k in range(4)}
+    files["other.md"] = "---\ntitle: Unrelated\n---\nThe weather stayed mild all week in the valley towns.\n"
+    root = site(files)
+    analysis, _ = build(root, root / "public")
+    page = (root / "public" / "quotes.html").read_text(encoding="utf-8")
+    assert 'class="quote-uses"' in page and 'class="status-cell' not in page
+    used = {o.article for c in analysis.quotes for o in c.occurrences if o.status != "absent"}
+    assert len(used) == 4 and len(analysis.articles) == 5
+    assert page.count('</a> <span class="status status-') == sum(
+        1 for c in analysis.quotes for o in c.occurrences if o.status != "absent")
+    assert 'title="Unrelated">5</a> <span class="status' not in page

@@ -35,10 +35,21 @@ class QuoteRowView:
     """One per article, in the column order."""
 
 
-def quote_rows(clusters: tuple[QuoteCluster, ...], articles: tuple[Article, ...]) -> tuple[QuoteRowView, ...]:
+def quote_rows(clusters: tuple[QuoteCluster, ...], articles: tuple[Article, ...],
+               sparse: bool = False) -> tuple[QuoteRowView, ...]:
+    """A row per cluster with a cell per article, or (``sparse``, for a large set) only the
+    cells of the articles that quote or use it."""
     by_id = {a.id: a for a in articles}
+    number = {a.id: n for n, a in enumerate(articles, 1)}
     rows = []
     for cluster in clusters:
+        if sparse:
+            found = sorted((number[o.article], o) for o in cluster.occurrences
+                           if o.status != "absent" and o.article in number)
+            cells = tuple(QuoteCell(o, *STATUS_LABELS[o.status], o.article == cluster.origin, by_id[o.article], n)
+                          for n, o in found)
+            rows.append(QuoteRowView(cluster, by_id[cluster.origin], cells))
+            continue
         occ = {o.article: o for o in cluster.occurrences}
         cells = tuple(QuoteCell(occ[a.id], *STATUS_LABELS[occ[a.id].status], a.id == cluster.origin, a, n)
                       for n, a in enumerate(articles, 1) if a.id in occ)

@@ -17,7 +17,8 @@ from ..paths import pair_page
 from ..stories import Story
 from .drift import drift_counts, drift_key_findings
 from .findings import Finding
-from .overview import MATRIX_MAX, TOP_SOURCES, Link, findings, graph, matrix, top_sources
+from . import overview as overview_page
+from .overview import TOP_SOURCES, Link, findings, graph, matrix, top_sources
 from .pairs import pairs_by_key, story_pairs
 from .quotes import quote_rows, speakers
 
@@ -50,7 +51,7 @@ class StoryView:
 def overview_context(analysis: Analysis, worthy: set[tuple[str, str]]) -> dict[str, Any]:
     """What index.html shows of an analysis: findings, matrix, graph (pair pages: ``worthy``)."""
     articles = analysis.articles
-    pairs = pairs_by_key(analysis.pairs, len(articles) <= MATRIX_MAX)
+    pairs = pairs_by_key(analysis.pairs, len(articles) <= overview_page.MATRIX_MAX)
     edges = [Link(s.article, s.source, s.share, s.credited) for s in analysis.provenance.links]
     return {
         "articles": articles,
@@ -66,8 +67,11 @@ def overview_context(analysis: Analysis, worthy: set[tuple[str, str]]) -> dict[s
 
 
 def quotes_context(analysis: Analysis) -> dict[str, Any]:
-    return {"articles": analysis.articles, "rows": quote_rows(analysis.quotes, analysis.articles),
-            "speakers": speakers(analysis.quotes)}
+    """The quote table; past ``MATRIX_MAX`` articles each row lists only the articles that
+    quote or use the quote (a column per article was 261 MB of HTML at N = 1,000)."""
+    sparse = len(analysis.articles) > overview_page.MATRIX_MAX
+    return {"articles": analysis.articles, "rows": quote_rows(analysis.quotes, analysis.articles, sparse),
+            "speakers": speakers(analysis.quotes), "sparse": sparse}
 
 
 def scoped(analysis: Analysis, story: Story) -> Analysis:
