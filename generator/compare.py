@@ -220,6 +220,7 @@ class PruneSettings:
     ``"pairs_complete": false``. Lost: pairs whose shared text is all stock phrases or lines
     copied by more than ``rare_df`` articles, and pairs sharing under ``min_rare`` rare
     shingles (a passage holds a run of ``min_anchor`` identical words, so at least one).
+    The semantic stage then looks for paraphrase in the listed pairs only.
     """
 
     exact_max: int = 2000
