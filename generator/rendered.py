@@ -3,9 +3,10 @@
 Each written page is recorded in the cache with a digest of everything its file is made
 from (the theme's files, the code of the views and of rendering, the page's path and
 template, the inputs its context is made from or its text; an article or quote cluster
-among them counts by its own digest) and the file's size, modification time and inode. A page whose digest is unchanged,
-and whose old file is still the one recorded, is hard-linked from the previous output into
-the new one: no rendering, no writing, the file keeps its inode and time. Anything else
+among them counts by its own digest) and the file's size, modification time and inode.
+A page whose digest is unchanged, and whose old file is still the one recorded, is
+hard-linked from the previous output into the new one: no rendering, no writing, the file
+keeps its inode and time. Anything else
 (a missing, replaced or edited file, another theme, a file system without hard links) is
 rendered as usual, so a stale record can only cost time, never give a wrong page.
 """
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import marks
+from . import labels, marks, paths, site
 from .cache import VERSION, Cache, digest
 from .model import Article, QuoteCluster
 from .site import Page, article, common, drift, pair
@@ -45,7 +46,7 @@ class Written:
         return cls(key, st.st_size, st.st_mtime_ns, st.st_ino)
 
 
-VIEW_CODE = (article, common, drift, marks, pair)
+VIEW_CODE = (site, article, common, drift, pair, marks, labels, paths)
 """Modules whose code turns a page's inputs into its context."""
 
 

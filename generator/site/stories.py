@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 from ..pairs import stored
 from ..paths import pair_page
 from ..stories import Story
+from . import overview as overview_page
 from .drift import drift_counts, drift_key_findings
 from .findings import Finding
-from . import overview as overview_page
 from .overview import TOP_SOURCES, Link, findings, graph, matrix, top_sources
 from .pairs import pairs_by_key, story_pairs
 from .quotes import quote_rows, speakers
