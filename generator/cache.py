@@ -47,6 +47,20 @@ def digest(*parts: Any) -> str:
     return h.hexdigest()[:40]
 
 
+def code_digest(*modules: Any) -> str:
+    """Digest of the source of ``modules`` (the version alone where the source is not
+    installed): what a stored result computed by that code depends on."""
+    import inspect
+
+    sources = []
+    for module in modules:
+        try:
+            sources.append(inspect.getsource(module))
+        except (OSError, TypeError):
+            sources.append(module.__name__)
+    return digest(VERSION, *sources)
+
+
 class Cache:
     """Pickled values by kind and key; ``None`` (no cache) turns every call into a miss."""
 

@@ -9,7 +9,6 @@ output instead of rendered again (generator/rendered.py).
 
 from __future__ import annotations
 
-import inspect
 import os
 import shutil
 import sys
@@ -130,7 +129,7 @@ def write_site(pages: list[Page], output: Path, config: Config, progress: Progre
     _remove_leftovers(output)
     cache = Cache.for_site(config.site_dir)
     records = rendered.load(cache, output) if output.is_dir() else {}
-    theme = rendered.theme_key(template_dirs(config), inspect.getsource(sys.modules[__name__]))
+    theme = rendered.theme_key(template_dirs(config), sys.modules[__name__])
     env = environment(config)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
     job = _Job(pages, env, staging, output, records, theme, {})

@@ -13,17 +13,17 @@ rendered as usual, so a stale record can only cost time, never give a wrong page
 
 from __future__ import annotations
 
-import inspect
 import io
 import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import jinja2
 
 from . import labels, marks, paths, site
-from .cache import VERSION, Cache, digest
+from .cache import Cache, code_digest, digest
 from .model import Article, QuoteCluster
 from .site import Page, article, common, drift, pair
 
@@ -50,11 +50,11 @@ VIEW_CODE = (site, article, common, drift, pair, marks, labels, paths)
 """Modules whose code turns a page's inputs into its context."""
 
 
-def theme_key(template_dirs: list[Path], render_source: str) -> str:
+def theme_key(template_dirs: list[Path], renderer: ModuleType) -> str:
     """Digest of every file of the theme and of the code that renders with it."""
     files = [(str(f.relative_to(d)), f.read_bytes()) for d in template_dirs
              for f in sorted(d.rglob("*")) if f.is_file()]
-    return digest(VERSION, jinja2.__version__, render_source, [inspect.getsource(m) for m in VIEW_CODE], files)
+    return digest(jinja2.__version__, code_digest(renderer, *VIEW_CODE), files)
 
 
 def page_key(page: Page, theme: str, known: dict[int, tuple[object, str]]) -> str | None:

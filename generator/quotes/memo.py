@@ -12,17 +12,16 @@ used, so the file never grows past one build's worth.
 from __future__ import annotations
 
 import hashlib
-import inspect
 from collections.abc import Callable, Mapping
 
-from ..cache import Cache, digest
+from ..cache import Cache, code_digest, digest
 from ..model import Article, Quote
 from . import match, qgrams, unquoted
 from .match import Match, QuoteWords
 from .unquoted import Found, Narrative
 
 KIND = "quote-memo"
-CODE = digest(*(inspect.getsource(m) for m in (match, unquoted, qgrams)))
+CODE = code_digest(match, unquoted, qgrams)
 """The matching code the stored results came from."""
 
 
