@@ -121,7 +121,7 @@ def analyse(articles: list[Article], config: Config, progress: Progress, jobs: i
     by_id = {a.id: a for a in articles}
     ordered = tuple(by_id[i] for i in prov.order)
     quotes = extract_all(ordered, cache, progress, config.scheduler)
-    clusters = cluster_quotes(ordered, quotes, prov.order, cache, default_jobs(jobs or config.jobs))
+    clusters = cluster_quotes(ordered, quotes, prov.order, cache, default_jobs(jobs or config.jobs), config.scheduler)
     if semantic:
         clusters = semantic.quotes(ordered, clusters)
     drift = find_drift(ordered, pairs, clusters, prov)

@@ -98,3 +98,23 @@ def test_bad_scheduler_in_site_yml_names_the_line(tmp_path):
     result = CliRunner().invoke(main, ["check", str(site)])
     assert result.exit_code == 1
     assert "site.yml:2: scheduler must be a Dask scheduler address" in result.output
+
+
+def test_dask_runs_the_unquoted_searches_of_quote_matching(cluster, monkeypatch):
+    from generator import distributed
+    from generator.quotes import cluster_quotes, extract_quotes
+
+    articles = list(generate(24, seed=5).articles)
+    quotes = {a.id: extract_quotes(a) for a in articles}
+    order = [a.id for a in articles]
+    searched = []
+    dask_map_rows = distributed.map_rows
+
+    def counting(fn, payload, n, address):
+        searched.append((fn.__name__, n))
+        return dask_map_rows(fn, payload, n, address)
+
+    monkeypatch.setattr(distributed, "map_rows", counting)
+    remote = cluster_quotes(articles, quotes, order, scheduler=cluster)
+    assert remote == cluster_quotes(articles, quotes, order, jobs=1)
+    assert [n for name, n in searched if name == "_search_rows"][0] > 0

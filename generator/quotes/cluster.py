@@ -41,11 +41,11 @@ class _Builder:
 
 def cluster_quotes(
     articles: Sequence[Article], quotes: Mapping[str, tuple[Quote, ...]], order: Sequence[str],
-    cache: Cache | None = None, jobs: int = 1,
+    cache: Cache | None = None, jobs: int = 1, scheduler: str | None = None,
 ) -> tuple[QuoteCluster, ...]:
     """Quote clusters with one occurrence per article (``order``: earliest article first).
     With a ``cache``, comparisons made by the previous build are not run again; the searches
-    for unquoted use run over ``jobs`` processes."""
+    for unquoted use run over ``jobs`` processes, or on the Dask cluster at ``scheduler``."""
     by_id = {a.id: a for a in articles}
     ids = [aid for aid in order if aid in by_id]
     ids += sorted((a.id for a in articles if a.id not in set(ids)), key=lambda i: by_id[i].order)
@@ -67,7 +67,7 @@ def cluster_quotes(
     absent = [QuoteOccurrence(aid, "absent", None, None) for aid in ids]
     position = {aid: k for k, aid in enumerate(ids)}
     candidates = [_unquoted_candidates(b.canon, holders) - b.found.keys() for b in builders]
-    _search_missing(builders, candidates, position, narratives, memo, jobs)
+    _search_missing(builders, candidates, position, narratives, memo, jobs, scheduler)
     clusters = tuple(_freeze(b, c, position, narratives, absent, memo) for b, c in zip(builders, candidates))
     memo.save()
     return clusters
@@ -137,13 +137,14 @@ def _unquoted_candidates(canon: QuoteWords, holders: Mapping[str, set[str]]) -> 
 
 
 def _search_missing(builders: list[_Builder], candidates: list[set[str]], position: Mapping[str, int],
-                    narratives: Narratives, memo: QuoteMemo, jobs: int) -> None:
-    """Run the unquoted searches the memo lacks over ``jobs`` processes, in article order so
-    that each worker builds the narratives of its own articles."""
+                    narratives: Narratives, memo: QuoteMemo, jobs: int, scheduler: str | None) -> None:
+    """Run the unquoted searches the memo lacks over ``jobs`` processes (or the Dask cluster
+    at ``scheduler``), in article order so that each worker builds the narratives of its own
+    articles."""
     todo = sorted((position[aid], ci, aid) for ci, found in enumerate(candidates) for aid in found
                   if not memo.knows_unquoted(builders[ci].key, narratives.keys[aid]))
     chunks = map_rows(_search_rows, (todo, builders, narratives), len(todo),
-                      jobs if len(todo) >= PARALLEL_MIN_SEARCHES else 1)
+                      jobs if len(todo) >= PARALLEL_MIN_SEARCHES or scheduler else 1, scheduler)
     for (_, ci, aid), found in zip(todo, (f for chunk in chunks for f in chunk)):
         memo.add_unquoted(builders[ci].key, narratives.keys[aid], found)
 
