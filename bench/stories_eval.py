@@ -75,6 +75,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     parser.add_argument("--semantic", action="store_true", help="also link by meaning (real model)")
+    parser.add_argument("--halves", action="store_true",
+                        help="with --semantic: the meaning grid on each half of the gold stories (alternate "
+                             "story names), to choose on one half and report on the other")
     args = parser.parse_args()
     started = time.perf_counter()
     articles, gold = corpus(args.corpora / "meter-courts")
@@ -90,6 +93,15 @@ def main() -> None:
         meaning = _article_vectors(articles)
         for threshold in sorted(set(MEANING_GRID) | {MIN_MEANING}):
             _row(articles, pairs, gold, MIN_REUSE, MIN_CONTAINMENT, meaning, threshold)
+        if args.halves:
+            names = sorted(set(gold.values()))
+            for half in (0, 1):
+                stories_in = set(names[half::2])
+                part = [a for a in articles if gold[a.id] in stories_in]
+                print(f"\nhalf {'AB'[half]}: {len(part)} articles, {len(stories_in)} gold stories\n")
+                for threshold in [None, *sorted(set(MEANING_GRID) | {MIN_MEANING})]:
+                    _row(part, pairs, {a.id: gold[a.id] for a in part}, MIN_REUSE, MIN_CONTAINMENT,
+                         meaning if threshold else None, threshold)
 
 
 def _row(articles, pairs, gold, reuse, cont, meaning, threshold) -> None:
