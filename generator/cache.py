@@ -29,9 +29,9 @@ def _version() -> str:
 
 
 VERSION = _version()
-FORMAT = 2
+FORMAT = 3
 """Bumped when the layout of cached values changes without a version change (2: Quote.direct
-and the scare-quote rule of quotes/speech.py)."""
+and the scare-quote rule of quotes/speech.py; 3: new direct-speech and title rules)."""
 
 
 def digest(*parts: Any) -> str:

@@ -68,6 +68,13 @@ DIRECT_CASES = [
     ("Smith said the plan was “a disaster for everyone.”", False),
     ("He writes that Clinton has “built a nearly insurmountable lead.”", False),
     ("“A very large truck” plowed through the barriers on Tuesday.", False),
+    # Run-on quote: direct only when its attribution follows at once.
+    ("“The river rose fast” the mayor noted on Monday.", True),
+    ("“The river rose fast” before the levee broke, the mayor said.", False),
+    # Lower-case opening after a comma: direct after an attribution, a fragment after narrative.
+    ("In the old town, “the river rose faster than anyone expected.”", False),
+    # A headline credited to its writer is not an utterance.
+    ("SPRING CLEANING—“Parks to reopen after the floods,” by Times' Jane Roe: more soon.", False),
 ]
 
 
@@ -81,3 +88,27 @@ def test_direct_speech_or_a_fragment_of_the_sentence(text, direct):
 def test_a_fragment_keeps_its_speaker():
     (quote,) = extract_quotes(article_from_text("a", "Smith said the plan was “a disaster for everyone.”"))
     assert (quote.direct, quote.speaker) == (False, "Smith")
+
+
+def test_a_quote_resumed_after_its_attribution_is_direct():
+    first, second = extract_quotes(article_from_text("a", "“The river rose fast,” the mayor said, “and the levee broke.”"))
+    assert (first.direct, second.direct, second.speaker) == (True, True, first.speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "She wrote in her memoir, “Quiet Waters.”",
+    "A contestant on the network's reality TV show “Island Life” spoke first.",
+    "The film, “12 Angry Jurors,” opens on Friday.",
+])
+def test_titles_after_a_work_noun_are_not_speech(text):
+    (quote,) = extract_quotes(article_from_text("a", text))
+    assert not quote.speech
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“Not again,” Maria Lopez exclaimed.", "Maria Lopez"),
+    ("“Tuesday,” Tom Reed answered.", "Tom Reed"),
+])
+def test_less_common_speech_verbs_attribute_the_quote(text, speaker):
+    (quote,) = extract_quotes(article_from_text("a", text))
+    assert (quote.speech, quote.speaker) == (True, speaker)

@@ -28,6 +28,8 @@ agreed|believes|believed|thinks|thought|recounted|explained|assured|assures|remi
 spoke|speaks|speaking|calling|labeled|labelled|dubbed|branded|declaring|telling|adding
 concludes|agrees|acknowledges|concedes|predicts|vows|promises|boasts|counters|quips|observes
 remarks|laments|contends|maintains|cautions|shouts|demands|responded|recounts|adds|explains
+exclaimed|exclaims|answered|answers|elaborated|elaborates|chanted|chanting|screamed|pleaded
+|wondered|wonders|muttered|interjected
 shot back|fired back|pointed out|points out|went on|goes on|chimed in|wrote in|tweeted"""
 VERBS = [v.strip() for v in re.split(r"[|\n]", VERBS) if v.strip()]
 VERB = r"(?:" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b"

@@ -19,9 +19,11 @@ from .attribute import VERB
 
 _WORKS = r"""film|movie|book|novel|song|album|show|series|play|documentary|article|poem|essay|op-ed
 |column|programme|program|episode|track|single|painting|opera|musical|podcast|term|word|phrase
-|slogan|hashtag|headline|campaign|operation|motto|brand|label|nickname|title|exhibition|game"""
+|slogan|hashtag|headline|campaign|operation|motto|brand|label|nickname|title|exhibition|game
+|memoir|ad|advert|commercial|concert|tour|newsletter|blog|magazine|newspaper"""
 _CUE_RE = re.compile(
-    rf"(?:\b(?:the|a|an|his|her|their|its|new|latest|hit|called)\s+(?:[\w-]+\s+)?(?:{_WORKS.replace(chr(10), '')})"
+    rf"(?:(?:\b(?:the|a|an|his|her|their|its|new|latest|hit|called)|\w['’]s)\s+(?:[\w-]+\s+){{0,2}}"
+    rf"(?:{_WORKS.replace(chr(10), '')})"
     r"|\b(?:titled|entitled|dubbed|nicknamed|so-called|known as|billed as|branded as|the so-called)"
     r"|\b(?:a|an|the)\s+(?:[\w-]+\s+){1,3}(?:called|named))\s*$",
     re.I,
@@ -38,7 +40,8 @@ def after_title_cue(before: str, quote: str, has_verb: bool) -> bool:
     tail = before[-80:].rstrip()
     if _CUE_RE.search(tail):
         return True
-    return tail.endswith(",") and quote[:1].isupper() and len(quote.split()) <= TITLE_MAX_WORDS \
+    return tail.endswith(",") and (quote[:1].isupper() or quote[:1].isdigit()) \
+        and len(quote.split()) <= TITLE_MAX_WORDS \
         and bool(_CUE_RE.search(tail[:-1]))
 
 
@@ -81,19 +84,34 @@ def is_speech(before: str, quote: str, has_verb: bool) -> bool:
 # Sentence start (nothing before), a colon, comma, dash, bracket or a sentence end the
 # splitter missed, or a speech verb ("says", "asked") right before the opening mark.
 _INTRODUCED = re.compile(rf"(?:^|[:,.!?—–(\[-]|\b{VERB})\s*$")
-_SPEECH_VERB = re.compile(rf"\b{VERB}")
+# The attribution right after the closing mark: "..." he said, "..." the column noted,
+# "..." Rep. Jim McDermott (D-Wash.) said: at most four words (and an aside) before the verb.
+_ATTRIBUTION_AFTER = re.compile(rf"(?:[\w.'’-]+\s+(?:\([^()]{{1,25}}\)\s+)?){{0,4}}(?:\w+ly\s+)?{VERB}")
+# The clause before a comma is an attribution ("Axelrod said," / "he told Bloomberg News in
+# October,"): a speech verb followed by at most six words.
+_ATTRIBUTION_BEFORE = re.compile(rf"\b{VERB}(?:\s+[^\s,;:]+){{0,6}}\s*,\s*$")
 _CLOSING_MARKS = "”\"»“ \t"
+# A headline credited to its writer: "...," by Times' Jane Doe.
+_CREDIT_AFTER = re.compile(r"[,”\"»\s]*by\s+[A-Z]")
 
 
 def is_direct(before: str, quote: str, following: str = "") -> bool:
     """True when the quote is introduced as speech of its own, not worked into the sentence.
 
     ``before``: the sentence up to the opening mark; ``following``: the text from the closing
-    mark on. A quote that the sentence runs on from without a pause ("Top secret" is the
-    highest level...) is a part of the narrator's sentence unless a speech verb follows
-    ("..." he said, without the comma)."""
-    if not _INTRODUCED.search(before.rstrip()[-120:]):
+    mark on. Not direct:
+    - a quote that the sentence runs on from without a pause ("Top secret" is the highest
+      level...) unless its attribution follows at once ("..." he said, without the comma);
+    - a quote opening in lower case after a comma that ends narrative, not an attribution
+      (In past campaigns, "we felt..."): it carries on the narrator's sentence;
+    - a headline credited to its writer ("...," by Times' Jane Doe)."""
+    tail = before.rstrip()[-120:]
+    if not _INTRODUCED.search(tail):
+        return False
+    if _CREDIT_AFTER.match(following):
         return False
     rest = following.lstrip(_CLOSING_MARKS)
+    if quote[:1].islower() and tail.endswith(",") and not _ATTRIBUTION_BEFORE.search(tail):
+        return False
     runs_on = rest[:1].isalnum() and quote.rstrip()[-1:] not in _SENTENCE_PUNCT
-    return not runs_on or bool(_SPEECH_VERB.search(rest[:60]))
+    return not runs_on or bool(_ATTRIBUTION_AFTER.match(rest))
