@@ -4,9 +4,11 @@ conftest is not importable once two folders have one)."""
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))  # bench/synth.py: synthetic article sets with known reuse
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SCHEMA = ROOT.parent / "shared" / "report.schema.json"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -42,3 +44,16 @@ def assert_same_tree(first: Path, second: Path) -> None:
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     for rel in files:
         assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
+
+
+def synthetic_site(root: Path, n: int, seed: int = 5, extra_yml: str = "", stories: bool = False) -> Path:
+    """A site of ``n`` synthetic articles (bench/synth.py) with dates, paraphrase detection off."""
+    from synth import generate
+
+    (root / "content").mkdir(parents=True)
+    (root / "site.yml").write_text('semantic: "off"\n' + extra_yml, encoding="utf-8")
+    for k, article in enumerate(generate(n, seed=seed, stories=stories).articles):
+        (root / "content" / f"{article.id}.md").write_text(
+            f"---\ntitle: Article {k}\npublished: 2024-01-{1 + k % 28:02d}\n---\n\n{article.text}\n",
+            encoding="utf-8")
+    return root

@@ -4,33 +4,16 @@ from __future__ import annotations
 
 import shutil
 import sys
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support import assert_same_tree, synthetic_site
+from synth import generate
 
 from generator import compare
 from generator.build import build
 from generator.cache import Cache
 from generator.cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-
-from synth import generate  # noqa: E402
-
-
-def _site_files(out: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
-
-
-def _site(root: Path, n: int, extra: str = "") -> Path:
-    (root / "content").mkdir(parents=True)
-    (root / "site.yml").write_text('semantic: "off"\n' + extra, encoding="utf-8")
-    for k, article in enumerate(generate(n, seed=5).articles):
-        (root / "content" / f"{article.id}.md").write_text(
-            f"---\ntitle: Article {k}\npublished: 2024-01-{1 + k % 28:02d}\n---\n\n{article.text}\n", encoding="utf-8")
-    return root
 
 
 @pytest.fixture(scope="module")
@@ -45,13 +28,11 @@ def cluster():
 
 
 def test_dask_build_is_byte_identical_to_local(tmp_path, cluster):
-    site = _site(tmp_path / "site", 24)
+    site = synthetic_site(tmp_path / "site", 24)
     build(site, tmp_path / "local", jobs=1)
     shutil.rmtree(site / ".wiretrace-cache", ignore_errors=True)
     build(site, tmp_path / "dask", scheduler=cluster)
-    local, remote = _site_files(tmp_path / "local"), _site_files(tmp_path / "dask")
-    assert local.keys() == remote.keys()
-    assert [k for k in local if local[k] != remote[k]] == []
+    assert_same_tree(tmp_path / "local", tmp_path / "dask")
 
 
 def test_dask_compare_all_matches_and_runs_on_workers(cluster):
@@ -71,14 +52,14 @@ def test_dask_uses_and_fills_the_pair_cache(cluster, tmp_path):
 
 
 def test_scheduler_in_site_yml(tmp_path, cluster):
-    site = _site(tmp_path / "site", 6, f"scheduler: {cluster}\n")
+    site = synthetic_site(tmp_path / "site", 6, extra_yml=f"scheduler: {cluster}\n")
     result = CliRunner().invoke(main, ["build", str(site), "-q"])
     assert result.exit_code == 0, result.output
 
 
 def test_unreachable_scheduler_is_a_clear_error(tmp_path):
     pytest.importorskip("dask.distributed")
-    site = _site(tmp_path / "site", 4)
+    site = synthetic_site(tmp_path / "site", 4)
     result = CliRunner().invoke(main, ["build", str(site), "-q", "--scheduler", "tcp://127.0.0.1:9"])
     assert result.exit_code == 1
     assert "--scheduler" in result.output and "cannot reach the Dask scheduler" in result.output
@@ -87,14 +68,14 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path):
 
 def test_missing_dask_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "dask.distributed", None)
-    site = _site(tmp_path / "site", 4)
+    site = synthetic_site(tmp_path / "site", 4)
     result = CliRunner().invoke(main, ["build", str(site), "-q", "--scheduler", "tcp://127.0.0.1:9"])
     assert result.exit_code == 1
     assert "--scheduler" in result.output and "dask is not installed" in result.output
 
 
 def test_bad_scheduler_in_site_yml_names_the_line(tmp_path):
-    site = _site(tmp_path / "site", 2, "scheduler: [1, 2]\n")
+    site = synthetic_site(tmp_path / "site", 2, extra_yml="scheduler: [1, 2]\n")
     result = CliRunner().invoke(main, ["check", str(site)])
     assert result.exit_code == 1
     assert "site.yml:2: scheduler must be a Dask scheduler address" in result.output
@@ -117,4 +98,4 @@ def test_dask_runs_the_unquoted_searches_of_quote_matching(cluster, monkeypatch)
     monkeypatch.setattr(distributed, "map_rows", counting)
     remote = cluster_quotes(articles, quotes, order, scheduler=cluster)
     assert remote == cluster_quotes(articles, quotes, order, jobs=1)
-    assert [n for name, n in searched if name == "_search_rows"][0] > 0
+    assert next(n for name, n in searched if name == "_search_rows") > 0

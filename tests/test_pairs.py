@@ -4,10 +4,10 @@ pruning of candidate pairs above ``compare.exact_max`` articles."""
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 import jsonschema
+from support import SCHEMA, synthetic_site
+from synth import generate
 
 from generator import compare
 from generator.build import build
@@ -15,13 +15,7 @@ from generator.cache import Cache
 from generator.compare import PruneSettings, compare_all, compare_pair
 from generator.config import load_config
 from generator.pairs import PairTable, is_zero
-from generator.report import PairRows, pairs_csv, report_json
-
-from support import ROOT, SCHEMA
-
-sys.path.insert(0, str(ROOT / "bench"))
-
-from synth import generate  # noqa: E402
+from generator.report import PairRows, pairs_csv_chunks, report_json_chunks
 
 
 def _every_pair(articles):
@@ -48,8 +42,8 @@ def test_lazy_pair_rows_write_what_json_dumps_writes():
     with_page = {(p.article, p.source) for p in reused[:5]} | {(articles[0].id, articles[1].id)}
     data = {"schema": "x", "articles": [{"id": "a"}], "pairs": PairRows(table, with_page), "quotes": []}
     plain = {**data, "pairs": list(PairRows(table, with_page))}
-    assert report_json(data) == json.dumps(plain, ensure_ascii=False, indent=2) + "\n"
-    assert pairs_csv(data) == pairs_csv(plain)
+    assert "".join(report_json_chunks(data)) == json.dumps(plain, ensure_ascii=False, indent=2) + "\n"
+    assert "".join(pairs_csv_chunks(data)) == "".join(pairs_csv_chunks(plain))
     assert len(plain["pairs"]) == 25 * 24
 
 
@@ -67,20 +61,11 @@ def test_pruning_above_the_size_cap_keeps_the_pairs_that_share_text():
     assert compare.LAST_STATS.computed == len(kept)
 
 
-def _site(root: Path, n: int, site_yml: str) -> Path:
-    (root / "content").mkdir(parents=True)
-    (root / "site.yml").write_text('semantic: "off"\n' + site_yml, encoding="utf-8")
-    for k, article in enumerate(generate(n, seed=5, stories=True).articles):
-        (root / "content" / f"{article.id}.md").write_text(
-            f"---\ntitle: Article {k}\npublished: 2024-01-{1 + k % 28:02d}\n---\n\n{article.text}\n", encoding="utf-8")
-    return root
-
-
 def test_report_says_whether_every_pair_is_listed(tmp_path):
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     n = 14
     for name, setting, complete in (("exact", "", True), ("pruned", "compare:\n  exact_max: 10\n", False)):
-        site = _site(tmp_path / name, n, setting)
+        site = synthetic_site(tmp_path / name, n, extra_yml=setting, stories=True)
         build(site, tmp_path / f"out-{name}", jobs=1)
         report = json.loads((tmp_path / f"out-{name}" / "report.json").read_text(encoding="utf-8"))
         jsonschema.validate(report, schema)

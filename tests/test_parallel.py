@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import shutil
-import sys
-from pathlib import Path
 
 import pytest
+from support import ROOT, assert_same_tree, synthetic_site
+from synth import generate
 
 from generator import compare, render
 from generator.build import build
 from generator.parallel import map_rows, ranges
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-
-from synth import generate  # noqa: E402
 
 
 def _rows(payload, rows):
@@ -44,24 +39,10 @@ def test_compare_all_same_with_one_and_two_jobs(monkeypatch):
     assert any(r.passages for r in one)
 
 
-def _site_files(out: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
-
-
-def _synthetic_site(root: Path, n: int) -> Path:
-    (root / "content").mkdir(parents=True)
-    (root / "site.yml").write_text('semantic: "off"\n', encoding="utf-8")
-    for k, article in enumerate(generate(n, seed=5).articles):
-        (root / "content" / f"{article.id}.md").write_text(
-            f"---\ntitle: Article {k}\npublished: 2024-01-{1 + k % 28:02d}\n---\n\n{article.text}\n", encoding="utf-8")
-    return root
-
-
 @pytest.mark.parametrize("kind", ["demo", "synthetic"])
 def test_build_output_identical_for_jobs_1_and_2(tmp_path, monkeypatch, kind):
     monkeypatch.setattr(compare, "PARALLEL_MIN_PAIRS", 0)
     monkeypatch.setattr(render, "PARALLEL_MIN_PAGES", 0)  # pages rendered by two workers too
-    outputs = []
     for jobs in (1, 2):
         site = tmp_path / f"site{jobs}"
         if kind == "demo":
@@ -70,8 +51,6 @@ def test_build_output_identical_for_jobs_1_and_2(tmp_path, monkeypatch, kind):
             (site / "site.yml").write_text((ROOT / "site.yml").read_text(encoding="utf-8")
                                            + '\nsemantic: "off"\n', encoding="utf-8")
         else:
-            _synthetic_site(site, 24)
+            synthetic_site(site, 24)
         build(site, tmp_path / f"out{jobs}", jobs=jobs)
-        outputs.append(_site_files(tmp_path / f"out{jobs}"))
-    assert outputs[0].keys() == outputs[1].keys()
-    assert [k for k in outputs[0] if outputs[0][k] != outputs[1][k]] == []
+    assert_same_tree(tmp_path / "out1", tmp_path / "out2")

@@ -3,25 +3,12 @@ rendered again), and the site is still byte for byte what a fresh build writes."
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from support import assert_same_tree
+from support import assert_same_tree, synthetic_site
 
 import generator.render as render_module
 from generator.build import build
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from synth import generate  # noqa: E402
-
-
-def _synthetic_site(root: Path, n: int) -> Path:
-    (root / "content").mkdir(parents=True)
-    (root / "site.yml").write_text('semantic: "off"\n', encoding="utf-8")
-    for k, article in enumerate(generate(n, seed=7).articles):
-        (root / "content" / f"{article.id}.md").write_text(
-            f"---\ntitle: Article {k}\npublished: 2024-02-{1 + k % 28:02d}\n---\n\n{article.text}\n", encoding="utf-8")
-    return root
 
 
 def _inodes(out: Path) -> dict[str, int]:
@@ -41,7 +28,7 @@ def _rendered(monkeypatch) -> list[str]:
 
 
 def test_an_unchanged_build_renders_only_the_site_wide_pages(tmp_path, monkeypatch):
-    site = _synthetic_site(tmp_path / "site", 12)
+    site = synthetic_site(tmp_path / "site", 12, seed=7)
     out = tmp_path / "out"
     build(site, out, jobs=1)
     before = _inodes(out)
@@ -56,7 +43,7 @@ def test_an_unchanged_build_renders_only_the_site_wide_pages(tmp_path, monkeypat
 
 
 def test_after_an_edit_only_changed_pages_are_rendered_and_the_site_is_fresh(tmp_path, monkeypatch):
-    site = _synthetic_site(tmp_path / "site", 12)
+    site = synthetic_site(tmp_path / "site", 12, seed=7)
     out = tmp_path / "out"
     build(site, out, jobs=1)
     pages = sorted(p for p in _inodes(out) if p.startswith("pairs/"))
