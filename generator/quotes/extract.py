@@ -15,9 +15,8 @@ from ..segment import analysed_spans
 from .attribute import VERB_RE, Context, Mention, find_mention
 from .marks import RawQuote, scan
 from .names import NAME_RE, NameIndex, clean_name, names_in
-from .speech import is_direct, is_speech
+from .speech import MASK, is_direct, is_speech
 
-MASK = "¤"
 OPENING = " “\"„«‟"
 CLOSING = " ,;:”\"»“"
 TAIL_MAX = 60

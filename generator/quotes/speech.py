@@ -17,6 +17,9 @@ from collections.abc import Callable
 
 from .attribute import VERB
 
+MASK = "¤"
+"""What hides a quotation's words in the text the context rules read (see extract._mask)."""
+
 _WORKS = r"""film|movie|book|novel|song|album|show|series|play|documentary|article|poem|essay|op-ed
 |column|programme|program|episode|track|single|painting|opera|musical|podcast|term|word|phrase
 |slogan|hashtag|headline|campaign|operation|motto|brand|label|nickname|title|exhibition|game
@@ -87,9 +90,15 @@ _INTRODUCED = re.compile(rf"(?:^|[:,.!?—–(\[-]|\b{VERB})\s*$")
 # The attribution right after the closing mark: "..." he said, "..." the column noted,
 # "..." Rep. Jim McDermott (D-Wash.) said: at most four words (and an aside) before the verb.
 _ATTRIBUTION_AFTER = re.compile(rf"(?:[\w.'’-]+\s+(?:\([^()]{{1,25}}\)\s+)?){{0,4}}(?:\w+ly\s+)?{VERB}")
-# The clause before a comma is an attribution ("Axelrod said," / "he told Bloomberg News in
-# October,"): a speech verb followed by at most six words.
-_ATTRIBUTION_BEFORE = re.compile(rf"\b{VERB}(?:\s+[^\s,;:]+){{0,6}}\s*,\s*$")
+# The clause before a comma is an attribution: "Axelrod said," / "she said at a town hall on
+# Monday," (a speech verb and at most eight words), "in her words," / "as Jones put it," /
+# "according to its summary,", or the attribution interrupting a quote that resumes
+# ("“...,” said Ann Lee, the campaign's director, “and...”"; the earlier quote is masked).
+_ATTRIBUTION_BEFORE = re.compile(
+    rf"\b{VERB}(?:\s+[^\s,;:]+){{0,8}}\s*,\s*$"
+    r"|\bin (?:\S+\s+){1,2}words\s*,\s*$|\bas [^,;:]{1,60} put it\s*,\s*$|\baccording to [^,;:]{1,60},\s*$"
+    rf"|{MASK}[,”\"»\s]+[^{MASK}.!?]{{0,150}}\b{VERB}[^{MASK}.!?]{{0,150}},\s*$"
+)
 _CLOSING_MARKS = "”\"»“ \t"
 # A headline credited to its writer: "...," by Times' Jane Doe.
 _CREDIT_AFTER = re.compile(r"[,”\"»\s]*by\s+[A-Z]")
