@@ -73,6 +73,8 @@ DIRECT_CASES = [
     ("“The river rose fast” before the levee broke, the mayor said.", False),
     # Lower-case opening after a comma: direct after an attribution, a fragment after narrative.
     ("In the old town, “the river rose faster than anyone expected.”", False),
+    ("The mayor trusts him because, in her words, “he knows the river.”", True),
+    ("As the mayor put it, “the river always wins.”", True),
     # A headline credited to its writer is not an utterance.
     ("SPRING CLEANING—“Parks to reopen after the floods,” by Times' Jane Roe: more soon.", False),
 ]

@@ -96,7 +96,7 @@ _ATTRIBUTION_AFTER = re.compile(rf"(?:[\w.'’-]+\s+(?:\([^()]{{1,25}}\)\s+)?){{
 # ("“...,” said Ann Lee, the campaign's director, “and...”"; the earlier quote is masked).
 _ATTRIBUTION_BEFORE = re.compile(
     rf"\b{VERB}(?:\s+[^\s,;:]+){{0,8}}\s*,\s*$"
-    r"|\bin (?:\S+\s+){1,2}words\s*,\s*$|\bas [^,;:]{1,60} put it\s*,\s*$|\baccording to [^,;:]{1,60},\s*$"
+    r"|\b[Ii]n (?:\S+\s+){1,2}words\s*,\s*$|\b[Aa]s [^,;:]{1,60} put it\s*,\s*$|\b[Aa]ccording to [^,;:]{1,60},\s*$"
     rf"|{MASK}[,”\"»\s]+[^{MASK}.!?]{{0,150}}\b{VERB}[^{MASK}.!?]{{0,150}},\s*$"
 )
 _CLOSING_MARKS = "”\"»“ \t"
