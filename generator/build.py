@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import clean as clean_stage
-from .drift import DriftFinding, find_drift
 from .cache import Cache, cached, digest
 from .compare import compare_all, fingerprint, split_settings
 from .config import Config, load_config
+from .drift import DriftFinding, find_drift
 from .errors import BuildError, Problem
 from .model import Article, Document, QuoteCluster
 from .pairs import PairTable
@@ -21,9 +21,9 @@ from .quotes import cluster_quotes, extract_quotes
 from .read import read_content
 from .render import write_site
 from .segment import segment
-from .stories import Story, stories
 from .semantic import paraphraser
 from .site import site_pages
+from .stories import Story, stories
 
 TITLE_WORDS = 12
 
@@ -121,7 +121,8 @@ def analyse(articles: list[Article], config: Config, progress: Progress, jobs: i
     by_id = {a.id: a for a in articles}
     ordered = tuple(by_id[i] for i in prov.order)
     quotes = extract_all(ordered, cache, progress, config.scheduler)
-    clusters = cluster_quotes(ordered, quotes, prov.order, cache, default_jobs(jobs or config.jobs), config.scheduler)
+    clusters = cluster_quotes(ordered, quotes, prov.order, cache, default_jobs(jobs or config.jobs), config.scheduler,
+                              None if pairs.complete else pairs.neighbours())
     if semantic:
         clusters = semantic.quotes(ordered, clusters)
     drift = find_drift(ordered, pairs, clusters, prov)

@@ -129,6 +129,14 @@ class PairTable:
         for i in range(len(self.ids)):
             yield from self.row(i).values()
 
+    def neighbours(self) -> dict[str, set[str]]:
+        """Each article's partners in the stored pairs, in either direction."""
+        near: dict[str, set[str]] = {a: set() for a in self.ids}
+        for pair in self.stored:
+            near[pair.article].add(pair.source)
+            near[pair.source].add(pair.article)
+        return near
+
     def get(self, article: str, source: str) -> PairResult | None:
         """The pair's result: stored, all-zero for an implicit pair of a complete table,
         None for an unknown id, a pair with itself or a pruned pair."""

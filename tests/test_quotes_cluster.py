@@ -101,3 +101,25 @@ def test_unknown_ids_in_order_are_skipped():
     quote = Quote("a", 1, 20, built[0].text[1:20], "Sergey Lavrov")
     (cluster,) = cluster_quotes(built, {"a": (quote,)}, ["a", "b"])
     assert cluster.origin == "a" and [o.article for o in cluster.occurrences] == ["a"]
+
+
+def _three_articles() -> list:
+    said = '"We will rebuild the harbour wall before the winter storms arrive," the mayor said.'
+    return [article_from_text(f"a{k}", f"Paragraph {k} of the harbour story.\n\n{said}", Metadata(), order=k)
+            for k in range(3)]
+
+
+def test_neighbours_limit_matching_to_articles_compared_with_each_other():
+    articles = _three_articles()
+    quotes = {a.id: extract_quotes(a) for a in articles}
+    order = [a.id for a in articles]
+    everyone = {a: {b for b in order if b != a} for a in order}
+    exhaustive = cluster_quotes(articles, quotes, order)
+    assert cluster_quotes(articles, quotes, order, neighbours=everyone) == exhaustive
+    assert len(exhaustive) == 1
+
+    # a2 was never compared with a0 or a1 (a pruned set): its quote starts its own cluster.
+    apart = {"a0": {"a1"}, "a1": {"a0"}, "a2": set()}
+    clusters = cluster_quotes(articles, quotes, order, neighbours=apart)
+    assert [c.origin for c in clusters] == ["a0", "a2"]
+    assert {o.article for o in clusters[0].occurrences if o.status == "verbatim"} == {"a0", "a1"}

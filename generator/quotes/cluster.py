@@ -42,10 +42,17 @@ class _Builder:
 def cluster_quotes(
     articles: Sequence[Article], quotes: Mapping[str, tuple[Quote, ...]], order: Sequence[str],
     cache: Cache | None = None, jobs: int = 1, scheduler: str | None = None,
+    neighbours: Mapping[str, set[str]] | None = None,
 ) -> tuple[QuoteCluster, ...]:
     """Quote clusters with one occurrence per article (``order``: earliest article first).
     With a ``cache``, comparisons made by the previous build are not run again; the searches
-    for unquoted use run over ``jobs`` processes, or on the Dask cluster at ``scheduler``."""
+    for unquoted use run over ``jobs`` processes, or on the Dask cluster at ``scheduler``.
+
+    ``neighbours`` (article → the articles it was compared with) is given when the compare
+    stage pruned its candidate pairs (a large set): then, in the same spirit, an article's
+    quotes are matched only against clusters with a member among its neighbours, and a
+    cluster is searched for unquoted use only in its members' neighbours. Without it every
+    quote meets every cluster sharing a rare word."""
     by_id = {a.id: a for a in articles}
     ids = [aid for aid in order if aid in by_id]
     ids += sorted((a.id for a in articles if a.id not in set(ids)), key=lambda i: by_id[i].order)
@@ -56,7 +63,8 @@ def cluster_quotes(
     builders: list[_Builder] = []
     index: dict[str, list[int]] = defaultdict(list)
     for aid in ids:
-        covered = _match_earlier(aid, words[aid], builders, index, frequency, memo)
+        near = None if neighbours is None else neighbours.get(aid, set())
+        covered = _match_earlier(aid, words[aid], builders, index, frequency, memo, near)
         _begin_clusters(aid, [q for q in words[aid] if id(q) not in covered], builders, index)
     narratives = Narratives({aid: by_id[aid] for aid in ids}, quotes)
     holders: dict[str, set[str]] = defaultdict(set)
@@ -67,6 +75,8 @@ def cluster_quotes(
     absent = [QuoteOccurrence(aid, "absent", None, None) for aid in ids]
     position = {aid: k for k, aid in enumerate(ids)}
     candidates = [_unquoted_candidates(b.canon, holders) - b.found.keys() for b in builders]
+    if neighbours is not None:
+        candidates = [c & _members_neighbours(b, neighbours) for b, c in zip(builders, candidates)]
     _search_missing(builders, candidates, position, narratives, memo, jobs, scheduler)
     clusters = tuple(_freeze(b, c, position, narratives, absent, memo) for b, c in zip(builders, candidates))
     memo.save()
@@ -85,15 +95,18 @@ def _keys(quote: QuoteWords, frequency: Counter) -> list[str]:
     return sorted(set(quote.norm), key=lambda w: (frequency[w], w))[:RARE_KEYS]
 
 
-def _match_earlier(aid: str, quotes: list[_Quote], builders: list[_Builder],
-                   index: dict[str, list[int]], frequency: Counter, memo: QuoteMemo) -> set[int]:
-    """Record the best quote of this article for each earlier cluster; return the quotes
-    that render an earlier cluster (they begin no cluster of their own)."""
+def _match_earlier(aid: str, quotes: list[_Quote], builders: list[_Builder], index: dict[str, list[int]],
+                   frequency: Counter, memo: QuoteMemo, near: set[str] | None) -> set[int]:
+    """Record the best quote of this article for each earlier cluster (with ``near``: only
+    clusters with a member in it); return the quotes that render an earlier cluster (they
+    begin no cluster of their own)."""
     best: dict[int, tuple[Match, QuoteWords]] = {}
     covered = set()
     for quote in quotes:
         for ci in sorted({ci for w in _keys(quote.words, frequency) for ci in index.get(w, ())}):
             builder = builders[ci]
+            if near is not None and near.isdisjoint(builder.found):
+                continue
             match = memo.compare(quote.words, quote.key, builder.canon, builder.key)
             if not match:
                 continue
@@ -124,6 +137,10 @@ def _cluster_id(builder: _Builder) -> str:
     """Stable across builds: a hash of the origin and the canonical words."""
     key = f"{builder.origin}\n{builder.canon.joined}".encode()
     return "q-" + hashlib.blake2b(key, digest_size=5).hexdigest()
+
+
+def _members_neighbours(builder: _Builder, neighbours: Mapping[str, set[str]]) -> set[str]:
+    return set().union(*(neighbours.get(a, ()) for a in builder.found))
 
 
 def _unquoted_candidates(canon: QuoteWords, holders: Mapping[str, set[str]]) -> set[str]:
