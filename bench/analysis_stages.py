@@ -66,7 +66,9 @@ def main() -> None:
         quotes = extract_all(ordered, cache, Progress(enabled=False), None)
     if "--skip-quote-clusters" not in sys.argv:
         with Stage("quotes: cluster"):
-            clusters = cluster_quotes(ordered, quotes, prov.order, cache)
+            clusters = cluster_quotes(ordered, quotes, prov.order, cache, jobs, None,
+                                      None if pairs.complete else pairs.neighbours())
+        print(f"  {len(clusters)} quote clusters", flush=True)
         with Stage("drift"):
             find_drift(ordered, pairs, clusters, prov)
     with Stage("stories"):
