@@ -110,7 +110,8 @@ def test_titles_after_a_work_noun_are_not_speech(text):
 @pytest.mark.parametrize(("text", "speaker"), [
     ("“Not again,” Maria Lopez exclaimed.", "Maria Lopez"),
     ("“Tuesday,” Tom Reed answered.", "Tom Reed"),
+    ("“We made mistakes,” County Recorder Helen Purcell said.", "Helen Purcell"),
 ])
-def test_less_common_speech_verbs_attribute_the_quote(text, speaker):
+def test_less_common_verbs_and_titles_still_give_the_speaker(text, speaker):
     (quote,) = extract_quotes(article_from_text("a", text))
     assert (quote.speech, quote.speaker) == (True, speaker)

@@ -23,7 +23,11 @@ TITLES = frozenset(
     democratic republican democrat gop former u.s. us white house press lt. col. sgt. capt.
     adm. rev. sir lord lady dame pastor coach host anchor top defense defence interior
     finance home health treasury commerce energy labor labour sens. reps. hillary's
-    minister's first lieutenant colonel sergeant captain admiral professor sheriff""".split()
+    minister's first lieutenant colonel sergeant captain admiral professor sheriff
+    county city recorder clerk treasurer auditor comptroller council councilman councilwoman
+    assemblyman assemblywoman congressman congresswoman delegate strategist adviser advisor
+    pollster analyst economist consultant activist columnist correspondent commentator
+    rabbi bishop cardinal""".split()
 )
 DEMONYMS = frozenset(
     """american chinese russian ukrainian british french german israeli palestinian iranian
