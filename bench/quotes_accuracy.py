@@ -10,6 +10,11 @@ does not list). Speaker accuracy is over matched quotes whose gold Source is a n
 description): correct when the predicted speaker shares a capitalised word with it.
 
     python bench/quotes_accuracy.py [/work/shared/corpora/polnear] [--parts train,dev] [--errors N]
+
+The errors are sorted into kinds, counted under "errors:" in the output: a missed gold quote
+that wiretrace extracted but classed a fragment or not speech, extracted with other bounds,
+or did not find; a spurious direct quote lying inside a longer Content, overlapping one, or
+outside every Content.
 """
 
 from __future__ import annotations
@@ -105,7 +110,8 @@ def evaluate(root: Path, parts: tuple[str, ...] = ("train", "dev"), show_errors:
                 continue
             text = path.read_text(encoding="utf-8")
             article = segment(path.stem, Document(path.name, "text", text, Metadata()))
-            speech = [q for q in extract_quotes(article) if q.speech]
+            quotes = extract_quotes(article)
+            speech = [q for q in quotes if q.speech]
             counts["words"] += len(article.words)
             golds = [(core(text, s, e), src) for s, e, src in gold(text, anns[0])]
             counts["all tp"] += len(_matches(golds, [core(text, q.start, q.end) for q in speech]))
@@ -117,7 +123,7 @@ def evaluate(root: Path, parts: tuple[str, ...] = ("train", "dev"), show_errors:
                 counts["gold"] += 1
                 hit = hits.get(k)
                 if hit is None:
-                    errors.append(("missed", text[g[0]:g[1]][:90], src))
+                    errors.append((_missed_kind(text, g, quotes), text[g[0]:g[1]][:90], src))
                     continue
                 counts["tp"] += 1
                 quote = preds[hit][1]
@@ -136,8 +142,11 @@ def evaluate(root: Path, parts: tuple[str, ...] = ("train", "dev"), show_errors:
                     continue
                 if any(s <= p[0] and p[1] <= e for s, e in inside):
                     counts["in content"] += 1  # quoted words inside an attributed Content span
+                    errors.append(("spurious: inside a longer Content", quote.text[:90], ""))
+                elif any(min(e, p[1]) > max(s, p[0]) for s, e in inside):
+                    errors.append(("spurious: overlaps a Content", quote.text[:90], ""))
                 else:
-                    errors.append(("spurious", quote.text[:90], ""))
+                    errors.append(("spurious: no Content", quote.text[:90], ""))
     p = counts["tp"] / max(1, counts["pred"])
     r = counts["tp"] / max(1, counts["gold"])
     ap, ar = counts["all tp"] / max(1, counts["all pred"]), counts["all tp"] / max(1, counts["gold"])
@@ -152,9 +161,21 @@ def evaluate(root: Path, parts: tuple[str, ...] = ("train", "dev"), show_errors:
         "speaker coverage": counts["given"] / max(1, counts["named"]),
         "seconds": time.perf_counter() - started, "words": counts["words"],
     }
+    for kind, n in sorted(Counter(kind for kind, _a, _b in errors).items()):
+        result[f"errors: {kind}"] = n
     for kind, a, b in errors[:show_errors] if show_errors else ():
         print(f"{kind:9} {a!r}  {b}")
     return result
+
+
+def _missed_kind(text: str, g: tuple[int, int], quotes) -> str:
+    """Why a gold quote was missed: what wiretrace made of the same marks, if anything."""
+    same_marks = [q for q in quotes if same(g, core(text, q.start, q.end))]
+    if same_marks:
+        return "missed: classed a fragment" if same_marks[0].speech else "missed: classed not speech"
+    if any(min(q.end, g[1]) > max(q.start, g[0]) for q in quotes):
+        return "missed: extracted with other bounds"
+    return "missed: no quotation found"
 
 
 def _matches(golds: list, preds: list[tuple[int, int]]) -> dict:
