@@ -107,19 +107,27 @@ class _Job:
 
 
 def _write_rows(job: _Job, rows: range) -> list[tuple[str, rendered.Written | None]]:
-    """Write pages ``rows`` into the staging folder: kept from the previous output where
-    their inputs are unchanged, else rendered. Returns each page's record."""
+    """Write pages ``rows`` into the staging folder. Returns each page's record."""
     result = []
     for page in (job.pages[i] for i in rows):
         target = job.staging / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        key = rendered.page_key(page, job.theme, job.known)
-        record = rendered.keep(job.previous, page.path, job.records.get(page.path), key, target)
-        if record is None:
-            target.write_text(_render(job.env, page), encoding="utf-8")
-            record = rendered.Written.of(key, target) if key else None
-        result.append((page.path, record))
+        result.append((page.path, _write_page(job, page, target)))
     return result
+
+
+def _write_page(job: _Job, page: Page, target: Path) -> rendered.Written | None:
+    """Kept from the previous output where its inputs are unchanged, else rendered; a
+    streamed file is written, and replaced by the previous one if that has the same bytes."""
+    previous = job.records.get(page.path)
+    if page.stream is not None:
+        return rendered.write_stream(page.stream(), job.theme, job.previous, page.path, previous, target)
+    key = rendered.page_key(page, job.theme, job.known)
+    record = rendered.keep(job.previous, page.path, previous, key, target)
+    if record is None:
+        target.write_text(_render(job.env, page), encoding="utf-8")
+        record = rendered.Written.of(key, target) if key else None
+    return record
 
 
 def write_site(pages: list[Page], output: Path, config: Config, progress: Progress, jobs: int = 1) -> None:

@@ -9,13 +9,19 @@ hard-linked from the previous output into the new one: no rendering, no writing,
 keeps its inode and time. Anything else
 (a missing, replaced or edited file, another theme, a file system without hard links) is
 rendered as usual, so a stale record can only cost time, never give a wrong page.
+
+A streamed file (report.json, the CSVs: too large to hold as one string) is written first,
+its digest taken while writing; if it equals the last build's, the old file is linked in
+its place, so an unchanged data file keeps its inode and time like a kept page.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import pickle
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -62,7 +68,7 @@ def page_key(page: Page, theme: str, known: dict[int, tuple[object, str]]) -> st
     (``known``: digests of large objects already met in this build)."""
     if page.text is not None:
         return digest(theme, page.path, page.text.encode("utf-8"))
-    if page.make is None:
+    if page.make is None:  # streamed files are keyed while written (write_stream)
         return None
     inputs = _inputs_bytes(page.inputs, known)
     maker = f"{page.make.__module__}.{page.make.__qualname__}"
@@ -115,6 +121,42 @@ def keep(previous: Path, path: str, record: Written | None, key: str | None, tar
     except OSError:
         return None
     return record
+
+
+def write_stream(chunks: Iterable[str], theme: str, previous: Path, path: str, record: Written | None,
+                 target: Path) -> Written:
+    """Write ``chunks`` to ``target``, then keep the previous build's file of ``path``
+    instead if its record has the same digest; the record of the file left at ``target``."""
+    h = hashlib.sha256()
+    with open(target, "wb") as f:
+        for data in _batches(chunks):
+            h.update(data)
+            f.write(data)
+    key = digest(theme, path, h.hexdigest())
+    if record is None or record.key != key:
+        return Written.of(key, target)
+    linked = target.with_name(target.name + ".kept")
+    try:
+        if Written.of(key, previous / path) != record:
+            return Written.of(key, target)
+        os.link(previous / path, linked)
+        os.replace(linked, target)
+    except OSError:
+        linked.unlink(missing_ok=True)
+        return Written.of(key, target)
+    return record
+
+
+def _batches(chunks: Iterable[str], size: int = 1 << 20) -> Iterator[bytes]:
+    """The chunks joined into pieces of about ``size`` characters, UTF-8 encoded."""
+    batch, length = [], 0
+    for chunk in chunks:
+        batch.append(chunk)
+        length += len(chunk)
+        if length >= size:
+            yield "".join(batch).encode("utf-8")
+            batch, length = [], 0
+    yield "".join(batch).encode("utf-8")
 
 
 def load(cache: Cache, output: Path) -> dict[str, Written]:

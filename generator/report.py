@@ -1,11 +1,15 @@
-"""report.json (the data contract of design.md) and its spreadsheet companions."""
+"""report.json (the data contract of design.md) and its spreadsheet companions.
+
+Each file is made as a stream of text chunks, written while it is made (generator/render.py):
+at N = 1,000 report.json is about 500 MB, nearly all of it the pair rows and the quotes'
+occurrences, which are made row by row and never held at once."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from json.encoder import encode_basestring as _encode_str
 from typing import TYPE_CHECKING, Any
 
@@ -38,17 +42,7 @@ def report_data(analysis: Analysis, with_page: set[tuple[str, str]]) -> dict[str
             for a in analysis.articles
         ],
         "pairs": PairRows(analysis.pairs, with_page),
-        "quotes": [
-            {
-                "id": q.id, "text": q.text, "speaker": q.speaker, "origin": q.origin,
-                "occurrences": [
-                    {"article": o.article, "status": o.status, "text": o.text, "score": o.score,
-                     "speaker": o.speaker, "paraphrase": o.paraphrase}
-                    for o in q.occurrences
-                ],
-            }
-            for q in analysis.quotes
-        ],
+        "quotes": QuoteRows(analysis.quotes),
         "drift": [
             {"article": d.article, "source": d.source, "kind": d.kind, "severity": d.severity,
              "source_text": d.source_text, "article_text": d.article_text, "subject": d.subject,
@@ -109,18 +103,55 @@ class PairRows:
                 pair_label(pair), page)
 
 
-_PAIRS_HOLE = '\n  "pairs": [],\n'
+class QuoteRows:
+    """report.json's "quotes": each cluster with one occurrence per article, ``absent``
+    included (the contract), made while it is written (1.3 M occurrences at N = 1,000)."""
+
+    def __init__(self, clusters: list):
+        self.clusters = clusters
+
+    def __len__(self) -> int:
+        return len(self.clusters)
+
+    def __iter__(self):
+        for q in self.clusters:
+            yield {
+                "id": q.id, "text": q.text, "speaker": q.speaker, "origin": q.origin,
+                "occurrences": [
+                    {"article": o.article, "status": o.status, "text": o.text, "score": o.score,
+                     "speaker": o.speaker, "paraphrase": o.paraphrase}
+                    for o in q.occurrences
+                ],
+            }
 
 
-def report_json(data: dict[str, Any]) -> str:
-    """``json.dumps(data, ensure_ascii=False, indent=2)``, with the pair rows formatted one
-    by one (json's indented encoder is pure Python: seconds per million rows)."""
-    pairs = data["pairs"]
-    if not isinstance(pairs, PairRows) or not len(pairs):
-        return json.dumps({**data, "pairs": list(pairs)}, ensure_ascii=False, indent=2) + "\n"
-    head, tail = json.dumps({**data, "pairs": []}, ensure_ascii=False, indent=2).split(_PAIRS_HOLE, 1)
-    rows = ",\n".join(pairs.json_rows())
-    return f'{head}\n  "pairs": [\n{rows}\n  ],\n{tail}\n'
+def report_json_chunks(data: dict[str, Any]) -> Iterator[str]:
+    """The text of ``json.dumps(data, ensure_ascii=False, indent=2) + "\n"``, one top-level
+    value or list item at a time; pair rows from a template (json's indented encoder is pure
+    Python: seconds per million rows)."""
+    yield "{"
+    for n, (key, value) in enumerate(data.items()):
+        yield f'{"," if n else ""}\n  {_encode_str(key)}: '
+        if isinstance(value, (list, PairRows, QuoteRows)):
+            yield from _json_list(value)
+        else:
+            yield _indented(value, "\n  ")
+    yield "\n}\n"
+
+
+def _json_list(items: list | PairRows | QuoteRows) -> Iterator[str]:
+    """A list two levels deep, item by item, as ``json.dumps(..., indent=2)`` writes it."""
+    rows = items.json_rows() if isinstance(items, PairRows) else ("    " + _indented(i, "\n    ") for i in items)
+    empty = True
+    for row in rows:
+        yield ("[\n" if empty else ",\n") + row
+        empty = False
+    yield "[]" if empty else "\n  ]"
+
+
+def _indented(value: Any, newline: str) -> str:
+    """``value`` indented as json writes it nested (its strings never hold a raw newline)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline)
 
 
 def _pair_object(values: tuple) -> str:
@@ -143,25 +174,36 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _csv(header: list[str], rows: Iterable[list[Any]]) -> str:
+CSV_BATCH = 2000
+"""Rows written into one chunk of a CSV file."""
+
+
+def _csv_chunks(header: list[str], rows: Iterable[list[Any]]) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([_cell(v) for v in row] for row in rows)
-    return out.getvalue()
+    for n, row in enumerate(rows, 1):
+        writer.writerow([_cell(v) for v in row])
+        if n % CSV_BATCH == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
-def pairs_csv(data: dict[str, Any]) -> str:
+def pairs_csv_chunks(data: dict[str, Any]) -> Iterator[str]:
     keys = ["article", "source", "reuse", "verbatim", "edited", "paraphrase", "containment", "page", "label"]
     pairs = data["pairs"]
     if not isinstance(pairs, PairRows):
-        return _csv(keys, [[p[k] for k in keys] for p in pairs])
+        return _csv_chunks(keys, ([p[k] for k in keys] for p in pairs))
     order = [PAIR_KEYS.index(k) for k in keys]
-    return _csv(keys, ([values[k] for k in order] for values in pairs.rows()))
+    return _csv_chunks(keys, ([values[k] for k in order] for values in pairs.rows()))
 
 
-def quotes_csv(data: dict[str, Any]) -> str:
+def quotes_csv_chunks(data: dict[str, Any]) -> Iterator[str]:
+    """One row per quote and article that has it: ``absent`` occurrences (every other
+    article) are left out, unlike in report.json."""
     header = ["quote", "text", "speaker", "origin", "article", "status", "article_text", "score"]
-    rows = [[q["id"], q["text"], q["speaker"], q["origin"], o["article"], o["status"], o["text"], o["score"]]
-            for q in data["quotes"] for o in q["occurrences"]]
-    return _csv(header, rows)
+    rows = ([q["id"], q["text"], q["speaker"], q["origin"], o["article"], o["status"], o["text"], o["score"]]
+            for q in data["quotes"] for o in q["occurrences"] if o["status"] != "absent")
+    return _csv_chunks(header, rows)

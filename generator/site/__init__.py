@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..labels import pair_label
 from ..pairs import stored
 from ..paths import article_page, pair_page, worthy_pairs
-from ..report import pairs_csv, quotes_csv, report_data, report_json
+from ..report import pairs_csv_chunks, quotes_csv_chunks, report_data, report_json_chunks
 from .article import article_view
 from .common import SiteInfo, safe_url
 from .drift import drift_rows
@@ -39,6 +40,9 @@ class Page:
     previous build's file is kept, see generator/rendered.py)."""
     inputs: tuple = ()
     """Everything ``make`` reads, pickling the same whenever the page is the same (no sets)."""
+    stream: Callable[[], Iterable[str]] | None = None
+    """Makes the file's text in chunks, written as they come (files too large to hold as one
+    string: report.json, the CSVs)."""
 
     def full_context(self) -> dict[str, Any]:
         return self.context if self.make is None else self.make(*self.inputs)
@@ -96,9 +100,9 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
                                           "stories": stories, "story": None}),
         Page("quotes.html", "quotes.html", {**common, **quotes_context(analysis)}),
         Page("404.html", "404.html", {**common, **_absolute_root(config.base_url)}),
-        Page("report.json", text=report_json(data)),
-        Page("pairs.csv", text=pairs_csv(data)),
-        Page("quotes.csv", text=quotes_csv(data)),
+        Page("report.json", stream=partial(report_json_chunks, data)),
+        Page("pairs.csv", stream=partial(pairs_csv_chunks, data)),
+        Page("quotes.csv", stream=partial(quotes_csv_chunks, data)),
     ]
     pages += [Page(path, template, {**common, **context}) for path, template, context in story_pages]
     for article in articles:
