@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -17,10 +16,7 @@ import generator.report as report_module
 import generator.site as site_module
 from generator.build import build
 
-from support import ROOT, SCHEMA
-
-sys.path.insert(0, str(ROOT / "bench"))
-from synth import generate  # noqa: E402
+from support import SCHEMA, synthetic_site
 
 DATA_FILES = ("report.json", "pairs.csv", "quotes.csv")
 
@@ -29,12 +25,7 @@ DATA_FILES = ("report.json", "pairs.csv", "quotes.csv")
 def synthetic(tmp_path_factory) -> tuple[Path, Path]:
     """A 15-article synthetic site (site, output), built once in small stream chunks."""
     root = tmp_path_factory.mktemp("data-files")
-    site = root / "site"
-    (site / "content").mkdir(parents=True)
-    (site / "site.yml").write_text('semantic: "off"\n', encoding="utf-8")
-    for k, article in enumerate(generate(15, seed=5).articles):
-        (site / "content" / f"{article.id}.md").write_text(
-            f"---\ntitle: Article {k}\npublished: 2024-03-{1 + k % 28:02d}\n---\n\n{article.text}\n", encoding="utf-8")
+    site = synthetic_site(root / "site", 15)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(report_module, "CSV_BATCH", 7)  # many chunks, so their seams are tested
         build(site, root / "out", jobs=1)
