@@ -64,8 +64,6 @@ def environment(config: Config) -> Environment:
 
 
 def _render(env: Environment, page: Page) -> str:
-    if page.text is not None:
-        return page.text
     root = relative(".", page.path)
     root = "" if root == "." else root + "/"
     context = page.full_context()

@@ -2,7 +2,7 @@
 
 Each written page is recorded in the cache with a digest of everything its file is made
 from (the theme's files, the code of the views and of rendering, the page's path and
-template, the inputs its context is made from or its text; an article or quote cluster
+template, the inputs its context is made from; an article or quote cluster
 among them counts by its own digest) and the file's size, modification time and inode.
 A page whose digest is unchanged, and whose old file is still the one recorded, is
 hard-linked from the previous output into the new one: no rendering, no writing, the file
@@ -66,8 +66,6 @@ def theme_key(template_dirs: list[Path], renderer: ModuleType) -> str:
 def page_key(page: Page, theme: str, known: dict[int, tuple[object, str]]) -> str | None:
     """Digest of what the page's file is made from, or None if the page is always rendered
     (``known``: digests of large objects already met in this build)."""
-    if page.text is not None:
-        return digest(theme, page.path, page.text.encode("utf-8"))
     if page.make is None:  # streamed files are keyed while written (write_stream)
         return None
     inputs = _inputs_bytes(page.inputs, known)

@@ -29,12 +29,11 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One file of the output: a template with its context, or ready text."""
+    """One file of the output: a template with its context, or text made in chunks."""
 
     path: str
     template: str | None = None
     context: dict[str, Any] | None = None
-    text: str | None = None
     make: Callable[..., dict[str, Any]] | None = None
     """Builds the context from ``inputs``, only when the page is rendered (not when the
     previous build's file is kept, see generator/rendered.py)."""
