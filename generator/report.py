@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Iterable, Iterator
 from json.encoder import encode_basestring as _encode_str
 from typing import TYPE_CHECKING, Any
@@ -115,20 +116,36 @@ class QuoteRows:
 
     def __iter__(self):
         for q in self.clusters:
-            yield {
-                "id": q.id, "text": q.text, "speaker": q.speaker, "origin": q.origin,
-                "occurrences": [
-                    {"article": o.article, "status": o.status, "text": o.text, "score": o.score,
-                     "speaker": o.speaker, "paraphrase": o.paraphrase}
-                    for o in q.occurrences
-                ],
-            }
+            yield {**dict(zip(QUOTE_KEYS, _quote_values(q))),
+                   "occurrences": [dict(zip(OCCURRENCE_KEYS, _occurrence_values(o))) for o in q.occurrences]}
+
+    def json_rows(self):
+        """Each cluster as ``json.dumps(..., indent=2)`` writes it two levels deep, its
+        occurrences formatted one by one (most of report.json at N = 1,000)."""
+        for q in self.clusters:
+            head = ",\n".join(_members(QUOTE_KEYS, _quote_values(q), "      "))
+            occurrences = ",\n".join("        " + _flat_object(OCCURRENCE_KEYS, _occurrence_values(o), "        ")
+                                     for o in q.occurrences)
+            occurrences = f"[\n{occurrences}\n      ]" if occurrences else "[]"
+            yield f'    {{\n{head},\n      "occurrences": {occurrences}\n    }}'
+
+
+QUOTE_KEYS = ("id", "text", "speaker", "origin")
+OCCURRENCE_KEYS = ("article", "status", "text", "score", "speaker", "paraphrase")
+
+
+def _quote_values(q) -> tuple:
+    return q.id, q.text, q.speaker, q.origin
+
+
+def _occurrence_values(o) -> tuple:
+    return o.article, o.status, o.text, o.score, o.speaker, o.paraphrase
 
 
 def report_json_chunks(data: dict[str, Any]) -> Iterator[str]:
     """The text of ``json.dumps(data, ensure_ascii=False, indent=2) + "\n"``, one top-level
-    value or list item at a time; pair rows from a template (json's indented encoder is pure
-    Python: seconds per million rows)."""
+    value or list item at a time; pair rows and quote occurrences formatted one by one (json's
+    indented encoder is pure Python: seconds per million rows)."""
     yield "{"
     for n, (key, value) in enumerate(data.items()):
         yield f'{"," if n else ""}\n  {_encode_str(key)}: '
@@ -141,7 +158,7 @@ def report_json_chunks(data: dict[str, Any]) -> Iterator[str]:
 
 def _json_list(items: list | PairRows | QuoteRows) -> Iterator[str]:
     """A list two levels deep, item by item, as ``json.dumps(..., indent=2)`` writes it."""
-    rows = items.json_rows() if isinstance(items, PairRows) else ("    " + _indented(i, "\n    ") for i in items)
+    rows = items.json_rows() if not isinstance(items, list) else ("    " + _indented(i, "\n    ") for i in items)
     empty = True
     for row in rows:
         yield ("[\n" if empty else ",\n") + row
@@ -156,13 +173,24 @@ def _indented(value: Any, newline: str) -> str:
 
 def _pair_object(values: tuple) -> str:
     """One pair as ``json.dumps`` indents it two levels deep."""
-    return "    {\n" + ",\n".join(f'      "{k}": {_json(v)}' for k, v in zip(PAIR_KEYS, values)) + "\n    }"
+    return "    " + _flat_object(PAIR_KEYS, values, "    ")
+
+
+def _flat_object(keys: tuple[str, ...], values: tuple, indent: str) -> str:
+    """An object of plain values as ``json.dumps(..., indent=2)`` writes it at ``indent``."""
+    return "{\n" + ",\n".join(_members(keys, values, indent + "  ")) + f"\n{indent}}}"
+
+
+def _members(keys: tuple[str, ...], values: tuple, indent: str) -> Iterator[str]:
+    return (f'{indent}"{k}": {_json(v)}' for k, v in zip(keys, values))
 
 
 def _json(value: Any) -> str:
     if type(value) is str:
         return _encode_str(value)
-    if type(value) is float:
+    if value is None:
+        return "null"
+    if type(value) is float and math.isfinite(value):
         return float.__repr__(value)
     return json.dumps(value, ensure_ascii=False)
 

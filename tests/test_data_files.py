@@ -15,6 +15,7 @@ import pytest
 import generator.report as report_module
 import generator.site as site_module
 from generator.build import build
+from generator.model import QuoteCluster, QuoteOccurrence
 
 from support import SCHEMA, synthetic_site
 
@@ -97,3 +98,13 @@ def test_a_stream_failing_midway_keeps_the_previous_site(synthetic, tmp_path, mo
         build(site, out, jobs=1)
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_quote_rows_write_what_json_dumps_writes():
+    occurrences = (QuoteOccurrence("a", "verbatim", 'He said "no" \u2014 \u00e9t\u00e9\\', 100.0, speaker="Ann"),
+                   QuoteOccurrence("b", "absent", None, None),
+                   QuoteOccurrence("c", "unquoted", "=1+1", 87.5, paraphrase="In other words."))
+    clusters = [QuoteCluster("q1", "the text", "Ann", "a", occurrences), QuoteCluster("q2", "lone", None, "b")]
+    data = {"schema": "x", "quotes": report_module.QuoteRows(clusters), "drift": []}
+    plain = {**data, "quotes": list(data["quotes"])}
+    assert "".join(report_module.report_json_chunks(data)) == json.dumps(plain, ensure_ascii=False, indent=2) + "\n"
