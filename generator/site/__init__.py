@@ -68,7 +68,7 @@ def _linked(keys: Iterable[tuple[str, str]], worthy: set[tuple[str, str]]) -> tu
 
 
 def _article_context(common: dict[str, Any], article, own, sources, direct, quoted, drift,
-                     linked: tuple[tuple[str, str], ...], unrelated: int) -> dict[str, Any]:
+                     linked: tuple[tuple[str, str], ...], unrelated: bool) -> dict[str, Any]:
     """An article page's context (see ``article_view`` for the arguments)."""
     view = article_view(article, own, sources, direct, quoted, drift)
     return {**common, "view": view, "worthy": linked, "unrelated": unrelated}
@@ -110,7 +110,9 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
             common, article, own, {p.source: by_id[p.source] for p in own},
             {s.source: s.credited for s in links_of.get(article.id, ())}, quoted.get(article.id, []),
             drift_rows(analysis.drift, article.id, by_id, worthy),
-            _linked(((article.id, p.source) for p in own), worthy), len(articles) - 1 - len(own))))
+            # Whether, not how many, other articles share nothing: a count would change every
+            # article page (and re-render it) whenever one article is added.
+            _linked(((article.id, p.source) for p in own), worthy), len(own) < len(articles) - 1)))
     for key in sorted(worthy, key=lambda k: (by_id[k[0]].order, by_id[k[1]].order)):
         pair = pair_of(*key)
         pages.append(Page(pair_page(*key), "pair.html", make=_pair_context, inputs=(
