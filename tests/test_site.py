@@ -164,3 +164,17 @@ def test_matrix_cells_above_the_diagonal_are_not_called_derived(demo_site):
     assert "derived" not in first_row and LATER_SOURCE.split(";")[0] in first_row
     last_row = rows[-1].split("</tr>")[0]
     assert LATER_SOURCE not in last_row
+
+
+def test_quote_table_files_transliterations_of_one_name_together():
+    from generator.model import QuoteCluster
+    from generator.site.quotes import speaker_names
+
+    def cluster(n, speaker):
+        return QuoteCluster(f"q{n}", f"words {n}", speaker, "a", ())
+
+    clusters = (cluster(1, "Sergey Lavrov"), cluster(2, "Sergey Lavrov"), cluster(3, "Sergei Lavrov"),
+                cluster(4, "John Smith"), cluster(5, "Jane Smith"), cluster(6, "Wang Yi"), cluster(7, None))
+    assert speaker_names(clusters) == {"Sergey Lavrov": "Sergey Lavrov", "Sergei Lavrov": "Sergey Lavrov",
+                                       "John Smith": "John Smith", "Jane Smith": "Jane Smith",
+                                       "Wang Yi": "Wang Yi"}

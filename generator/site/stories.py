@@ -20,7 +20,7 @@ from .drift import drift_counts, drift_key_findings
 from .findings import Finding
 from .overview import TOP_SOURCES, Link, findings, graph, matrix, top_sources
 from .pairs import pairs_by_key, story_pairs
-from .quotes import quote_rows, speakers
+from .quotes import quote_rows, speaker_names
 
 if TYPE_CHECKING:
     from ..build import Analysis
@@ -71,7 +71,7 @@ def quotes_context(analysis: Analysis) -> dict[str, Any]:
     quote or use the quote (a column per article was 261 MB of HTML at N = 1,000)."""
     sparse = len(analysis.articles) > overview_page.MATRIX_MAX
     return {"articles": analysis.articles, "rows": quote_rows(analysis.quotes, analysis.articles, sparse),
-            "speakers": speakers(analysis.quotes), "sparse": sparse}
+            "speakers": speaker_names(analysis.quotes), "sparse": sparse}
 
 
 def scoped(analysis: Analysis, story: Story) -> Analysis:
