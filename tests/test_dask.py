@@ -81,21 +81,27 @@ def test_bad_scheduler_in_site_yml_names_the_line(tmp_path):
     assert "site.yml:2: scheduler must be a Dask scheduler address" in result.output
 
 
-def test_dask_runs_the_unquoted_searches_of_quote_matching(cluster, monkeypatch):
+def test_dask_runs_the_comparisons_and_searches_of_quote_matching(cluster, monkeypatch):
     from generator import distributed
-    from generator.quotes import cluster_quotes, extract_quotes
+    from generator.quotes import cluster_quotes, extract_quotes, match
 
     articles = list(generate(24, seed=5).articles)
     quotes = {a.id: extract_quotes(a) for a in articles}
     order = [a.id for a in articles]
-    searched = []
-    dask_map_rows = distributed.map_rows
+    local = cluster_quotes(articles, quotes, order, jobs=1)
+    sent, compared_here = [], []
+    dask_map_rows, compare = distributed.map_rows, match.compare
 
     def counting(fn, payload, n, address):
-        searched.append((fn.__name__, n))
+        sent.append((fn.__name__, n))
         return dask_map_rows(fn, payload, n, address)
 
+    def compare_here(*args):
+        compared_here.append(args)
+        return compare(*args)
+
     monkeypatch.setattr(distributed, "map_rows", counting)
-    remote = cluster_quotes(articles, quotes, order, scheduler=cluster)
-    assert remote == cluster_quotes(articles, quotes, order, jobs=1)
-    assert next(n for name, n in searched if name == "_search_rows") > 0
+    monkeypatch.setattr(match, "compare", compare_here)
+    assert cluster_quotes(articles, quotes, order, scheduler=cluster) == local
+    assert dict(sent)["_compare_rows"] > 0 and dict(sent)["_search_rows"] > 0
+    assert compared_here == []  # every comparison the sequential pass needed came from the cluster

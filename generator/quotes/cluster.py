@@ -12,11 +12,12 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from ..cache import Cache
 from ..model import Article, Quote, QuoteCluster, QuoteOccurrence
 from ..parallel import map_rows
-from .match import Match, QuoteWords, better
+from .match import Match, QuoteWords, better, compare
 from .memo import Narratives, QuoteMemo, words_key
 from .unquoted import MIN_WORDS, Found, find_unquoted
 
@@ -60,6 +61,8 @@ def cluster_quotes(
     words = {aid: [_Quote(w, words_key(w)) for w in (QuoteWords.of(q) for q in quotes.get(aid, ()) if q.speech)]
              for aid in ids}
     frequency = Counter(w for qs in words.values() for q in qs for w in set(q.words.norm))
+    if scheduler:
+        _compare_ahead(ids, words, frequency, memo, neighbours, scheduler)
     builders: list[_Builder] = []
     index: dict[str, list[int]] = defaultdict(list)
     for aid in ids:
@@ -93,6 +96,35 @@ class _Quote:
 
 def _keys(quote: QuoteWords, frequency: Counter) -> list[str]:
     return sorted(set(quote.norm), key=lambda w: (frequency[w], w))[:RARE_KEYS]
+
+
+def _compare_ahead(ids: list[str], words: Mapping[str, list[_Quote]], frequency: Counter, memo: QuoteMemo,
+                   neighbours: Mapping[str, set[str]] | None, scheduler: str) -> None:
+    """Run on the Dask cluster, before the sequential pass, the comparisons it will ask for:
+    each quote against every earlier article's quote sharing one of its rare words (a
+    superset of the clusters' first quotes; on a pruned set, those of its neighbours). The
+    pass computes any it still lacks itself, so the clusters are the same either way."""
+    earlier: dict[str, list[_Quote]] = defaultdict(list)
+    owner: dict[int, str] = {}
+    todo: dict[tuple[bytes, bytes], tuple[QuoteWords, QuoteWords]] = {}
+    for aid in ids:
+        near = None if neighbours is None else neighbours.get(aid, set())
+        for quote in words[aid]:
+            for other in chain.from_iterable(earlier.get(w, ()) for w in _keys(quote.words, frequency)):
+                key = (quote.key, other.key)
+                if (near is None or owner[id(other)] in near) and key not in todo and not memo.knows_compare(*key):
+                    todo[key] = (quote.words, other.words)
+        for quote in words[aid]:
+            owner[id(quote)] = aid
+            for w in set(quote.words.norm):
+                earlier[w].append(quote)
+    pairs = list(todo.values())
+    found = chain.from_iterable(map_rows(_compare_rows, pairs, len(pairs), 1, scheduler))
+    memo.add_compared(zip(todo, found))
+
+
+def _compare_rows(pairs: list[tuple[QuoteWords, QuoteWords]], rows: range) -> list[Match | None]:
+    return [compare(*pairs[i]) for i in rows]
 
 
 def _match_earlier(aid: str, quotes: list[_Quote], builders: list[_Builder], index: dict[str, list[int]],

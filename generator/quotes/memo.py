@@ -12,7 +12,7 @@ used, so the file never grows past one build's worth.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from ..cache import Cache, code_digest, digest
 from ..model import Article, Quote
@@ -62,6 +62,16 @@ class QuoteMemo:
 
     def compare(self, quote: QuoteWords, qkey: bytes, canon: QuoteWords, ckey: bytes) -> Match | None:
         return self._get(0, (qkey, ckey), lambda: match.compare(quote, canon))
+
+    def knows_compare(self, qkey: bytes, ckey: bytes) -> bool:
+        return (qkey, ckey) in self._new[0] or (qkey, ckey) in self._old[0]
+
+    def add_compared(self, results: Iterable[tuple[tuple[bytes, bytes], Match | None]]) -> None:
+        """``compare`` results computed elsewhere (on a Dask cluster), ahead of the requests:
+        kept with the remembered ones, so only those asked for are stored."""
+        for key, found in results:
+            self._old[0][key] = found
+            self.computed += 1
 
     def find_unquoted(self, canon: QuoteWords, ckey: bytes, nkey: bytes,
                       narrative: Callable[[], Narrative]) -> Found | None:
