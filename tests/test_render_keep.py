@@ -57,3 +57,23 @@ def test_after_an_edit_only_changed_pages_are_rendered_and_the_site_is_fresh(tmp
     assert 0 < len([p for p in rendered if p.startswith("pairs/")]) < len(pages)
     build(site, tmp_path / "fresh", jobs=1)
     assert_same_tree(out, tmp_path / "fresh")
+
+
+def test_adding_a_newer_unrelated_article_keeps_the_existing_article_pages(tmp_path, monkeypatch):
+    import json
+
+    site = synthetic_site(tmp_path / "site", 12, seed=7)
+    out = tmp_path / "out"
+    build(site, out, jobs=1)
+    pairs = json.loads((out / "report.json").read_text(encoding="utf-8"))["pairs"]
+    sharing = {a: sum(1 for p in pairs if p["article"] == a and p["reuse"] > 0) for a in {p["article"] for p in pairs}}
+    # Only an article that shared text with every other one changes: it gains an unrelated one.
+    changes = {f"articles/{a}.html" for a, n in sharing.items() if n == len(sharing) - 1}
+    (site / "content" / "zz-other-story.md").write_text(
+        "---\ntitle: Orchard\npublished: 2024-03-01\n---\n\nThe village orchard society counted forty "
+        "varieties of apple at its autumn show, a record for the valley.\n", encoding="utf-8")
+    rendered = _rendered(monkeypatch)
+    build(site, out, jobs=1)
+    assert {p for p in rendered if p.startswith("articles/")} == changes | {"articles/zz-other-story.html"}
+    build(site, tmp_path / "fresh", jobs=1)
+    assert_same_tree(out, tmp_path / "fresh")

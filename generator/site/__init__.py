@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -90,8 +90,10 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
     data = report_data(analysis, worthy)
     by_article = _group(stored(analysis.pairs), lambda p: p.article)
     links_of = _group(links, lambda link: link.article)
-    quoted = _group(((c, o) for c in analysis.quotes for o in c.occurrences if o.status != "absent"),
-                    lambda co: co[1].article)
+    # An article page shows each quote's id, text and speaker, not the other articles'
+    # occurrences: left out, the page's inputs stay the same when an article is added.
+    quoted = _group(((replace(c, occurrences=()), o) for c in analysis.quotes for o in c.occurrences
+                     if o.status != "absent"), lambda co: co[1].article)
     common = {"site": info, "statuses": STATUS_LABELS}
     stories, story_pages = story_contexts(analysis, worthy)
     pages = [
