@@ -10,17 +10,19 @@ from __future__ import annotations
 import pickle
 from array import array
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from .align import Chain, Prepared, Run, best_chains, exact_runs, prepare
 from .cache import Cache, digest
-from .model import Article, EditOp, Passage, PairResult
+from .model import Article, EditOp, PairResult, Passage
 from .pairs import PairTable, StoredRow
-from .shingles import local_order, shared_counts, shingle_arrays
 from .parallel import map_rows
+from .shingles import local_order, shared_counts, shingle_arrays
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,15 +75,22 @@ _CACHE_SIZE = 4096
 
 def prepared(article: Article, seed: int = DEFAULT.seed) -> Prepared:
     """``align.prepare`` memoised by article id (checked against the very same object)."""
+    return _memoised(_CACHE, _CACHE_SIZE, article, seed, lambda: prepare(article, seed))
+
+
+def _memoised(memo: OrderedDict[tuple[str, int], tuple[Article, Prepared]], size: int, article: Article,
+              seed: int, make: Callable[[], Prepared]) -> Prepared:
+    """``make()`` for this article object and seed, kept in ``memo`` (least recently used
+    dropped past ``size``)."""
     key = (article.id, seed)
-    hit = _CACHE.get(key)
+    hit = memo.get(key)
     if hit is not None and hit[0] is article:
-        _CACHE.move_to_end(key)
+        memo.move_to_end(key)
         return hit[1]
-    result = prepare(article, seed)
-    _CACHE[key] = (article, result)
-    if len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
+    result = make()
+    memo[key] = (article, result)
+    if len(memo) > size:
+        memo.popitem(last=False)
     return result
 
 
@@ -398,8 +407,6 @@ def _pair_cont(work: _Work, i: int, j: int) -> float:
     mine = work.shingles[i]
     if work.shared_shingles is not None:
         return _cont(work.shared_shingles[i][j], mine.size)
-    import numpy as np
-
     return _cont(np.intersect1d(mine, work.shingles[j], assume_unique=True).size, mine.size)
 
 
@@ -409,14 +416,6 @@ WORKER_INDEXES = 1500
 
 
 def _worker_index(work: _Work, k: int) -> Prepared:
-    article = work.articles[k]
-    key = (article.id, work.settings.seed)
-    hit = _WORKER_INDEXES.get(key)
-    if hit is not None and hit[0] is article:
-        _WORKER_INDEXES.move_to_end(key)
-        return hit[1]
-    result = prepare(article, work.settings.seed, shingles=False)  # counted from work.shingles
-    _WORKER_INDEXES[key] = (article, result)
-    if len(_WORKER_INDEXES) > WORKER_INDEXES:
-        _WORKER_INDEXES.popitem(last=False)
-    return result
+    article, seed = work.articles[k], work.settings.seed
+    # Without shingle sets: containment is counted from work.shingles.
+    return _memoised(_WORKER_INDEXES, WORKER_INDEXES, article, seed, lambda: prepare(article, seed, shingles=False))

@@ -131,18 +131,16 @@ def write_stream(chunks: Iterable[str], theme: str, previous: Path, path: str, r
             h.update(data)
             f.write(data)
     key = digest(theme, path, h.hexdigest())
-    if record is None or record.key != key:
-        return Written.of(key, target)
     linked = target.with_name(target.name + ".kept")
+    kept = keep(previous, path, record, key, linked)
+    if kept is None:
+        return Written.of(key, target)
     try:
-        if Written.of(key, previous / path) != record:
-            return Written.of(key, target)
-        os.link(previous / path, linked)
         os.replace(linked, target)
     except OSError:
         linked.unlink(missing_ok=True)
         return Written.of(key, target)
-    return record
+    return kept
 
 
 def _batches(chunks: Iterable[str], size: int = 1 << 20) -> Iterator[bytes]:
