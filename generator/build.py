@@ -41,11 +41,15 @@ class Analysis:
     provenance: Provenance
     semantic: bool
     """Whether paraphrase detection ran."""
-    pairs_complete: bool = True
     drift: tuple[DriftFinding, ...] = ()
     """What rewrites changed in the facts they took (see generator/drift)."""
     stories: tuple[Story, ...] = ()
     """The corpus cut into stories by shared text and site.yml's pins (generator/stories.py)."""
+
+    @property
+    def pairs_complete(self) -> bool:
+        """False when candidate pairs were pruned (a large set): unlisted pairs are unknown."""
+        return self.pairs.complete
 
 
 def load_site(site_dir: Path) -> tuple[Config, list[Article], list[Problem]]:
@@ -112,8 +116,9 @@ def analyse(articles: list[Article], config: Config, progress: Progress, jobs: i
     """Compare, quotes, provenance: the analysis stages, in order."""
     settings, prune = split_settings(config.compare)
     cache = Cache.for_site(config.site_dir)
+    jobs = default_jobs(jobs or config.jobs)
     with progress.stage("compare"):
-        pairs = compare_all(articles, settings, default_jobs(jobs or config.jobs), cache, config.scheduler, prune)
+        pairs = compare_all(articles, settings, jobs, cache, config.scheduler, prune)
     semantic = paraphraser(config, progress)
     if semantic:
         pairs = PairTable.from_results(pairs.ids, semantic.pairs(articles, pairs), pairs.complete)
@@ -121,7 +126,7 @@ def analyse(articles: list[Article], config: Config, progress: Progress, jobs: i
     by_id = {a.id: a for a in articles}
     ordered = tuple(by_id[i] for i in prov.order)
     quotes = extract_all(ordered, cache, progress, config.scheduler)
-    clusters = cluster_quotes(ordered, quotes, prov.order, cache, default_jobs(jobs or config.jobs), config.scheduler,
+    clusters = cluster_quotes(ordered, quotes, prov.order, cache, jobs, config.scheduler,
                               None if pairs.complete else pairs.neighbours())
     if semantic:
         clusters = semantic.quotes(ordered, clusters)
@@ -129,7 +134,7 @@ def analyse(articles: list[Article], config: Config, progress: Progress, jobs: i
     meaning = semantic.article_vectors(ordered) if semantic else None
     story_list = stories(ordered, pairs, config.stories, config.content, meaning=meaning)
     return Analysis(ordered, pairs, tuple(clusters), prov, drift=drift, semantic=semantic is not None,
-                    pairs_complete=pairs.complete, stories=story_list)
+                    stories=story_list)
 
 
 def extract_all(articles: tuple[Article, ...], cache: Cache, progress: Progress,

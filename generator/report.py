@@ -232,6 +232,7 @@ def quotes_csv_chunks(data: dict[str, Any]) -> Iterator[str]:
     """One row per quote and article that has it: ``absent`` occurrences (every other
     article) are left out, unlike in report.json."""
     header = ["quote", "text", "speaker", "origin", "article", "status", "article_text", "score"]
-    rows = ([q["id"], q["text"], q["speaker"], q["origin"], o["article"], o["status"], o["text"], o["score"]]
-            for q in data["quotes"] for o in q["occurrences"] if o["status"] != "absent")
-    return _csv_chunks(header, rows)
+    # From the clusters (data["quotes"] is a QuoteRows): a dict per occurrence would be made
+    # for every absent one only to be skipped.
+    return _csv_chunks(header, ([q.id, q.text, q.speaker, q.origin, o.article, o.status, o.text, o.score]
+                                for q in data["quotes"].clusters for o in q.occurrences if o.status != "absent"))

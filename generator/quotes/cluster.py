@@ -66,8 +66,7 @@ def cluster_quotes(
     builders: list[_Builder] = []
     index: dict[str, list[int]] = defaultdict(list)
     for aid in ids:
-        near = None if neighbours is None else neighbours.get(aid, set())
-        covered = _match_earlier(aid, words[aid], builders, index, frequency, memo, near)
+        covered = _match_earlier(aid, words[aid], builders, index, frequency, memo, _near(neighbours, aid))
         _begin_clusters(aid, [q for q in words[aid] if id(q) not in covered], builders, index)
     narratives = Narratives({aid: by_id[aid] for aid in ids}, quotes)
     holders: dict[str, set[str]] = defaultdict(set)
@@ -98,6 +97,11 @@ def _keys(quote: QuoteWords, frequency: Counter) -> list[str]:
     return sorted(set(quote.norm), key=lambda w: (frequency[w], w))[:RARE_KEYS]
 
 
+def _near(neighbours: Mapping[str, set[str]] | None, aid: str) -> set[str] | None:
+    """The articles ``aid`` was compared with, or None when every pair was compared."""
+    return None if neighbours is None else neighbours.get(aid, set())
+
+
 def _compare_ahead(ids: list[str], words: Mapping[str, list[_Quote]], frequency: Counter, memo: QuoteMemo,
                    neighbours: Mapping[str, set[str]] | None, scheduler: str) -> None:
     """Run on the Dask cluster, before the sequential pass, the comparisons it will ask for:
@@ -108,7 +112,7 @@ def _compare_ahead(ids: list[str], words: Mapping[str, list[_Quote]], frequency:
     owner: dict[int, str] = {}
     todo: dict[tuple[bytes, bytes], tuple[QuoteWords, QuoteWords]] = {}
     for aid in ids:
-        near = None if neighbours is None else neighbours.get(aid, set())
+        near = _near(neighbours, aid)
         for quote in words[aid]:
             for other in chain.from_iterable(earlier.get(w, ()) for w in _keys(quote.words, frequency)):
                 key = (quote.key, other.key)
