@@ -3,6 +3,7 @@ rendered again), and the site is still byte for byte what a fresh build writes."
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from support import assert_same_tree, synthetic_site
@@ -27,10 +28,21 @@ def _rendered(monkeypatch) -> list[str]:
     return paths
 
 
-def test_an_unchanged_build_renders_only_the_site_wide_pages(tmp_path, monkeypatch):
+def _built(tmp_path: Path) -> tuple[Path, Path]:
+    """A 12-article synthetic site and its first build's output folder."""
     site = synthetic_site(tmp_path / "site", 12, seed=7)
-    out = tmp_path / "out"
-    build(site, out, jobs=1)
+    build(site, tmp_path / "out", jobs=1)
+    return site, tmp_path / "out"
+
+
+def _assert_fresh(site: Path, out: Path, tmp_path: Path) -> None:
+    """The incrementally rebuilt ``out`` is byte for byte what a fresh build writes."""
+    build(site, tmp_path / "fresh", jobs=1)
+    assert_same_tree(out, tmp_path / "fresh")
+
+
+def test_an_unchanged_build_renders_only_the_site_wide_pages(tmp_path, monkeypatch):
+    site, out = _built(tmp_path)
     before = _inodes(out)
     rendered = _rendered(monkeypatch)
     build(site, out, jobs=1)
@@ -38,14 +50,11 @@ def test_an_unchanged_build_renders_only_the_site_wide_pages(tmp_path, monkeypat
     assert "index.html" in rendered
     after = _inodes(out)
     assert {p for p in after if after[p] == before.get(p)} >= {p for p in after if p.startswith(("articles/", "pairs/"))}
-    build(site, tmp_path / "fresh", jobs=1)
-    assert_same_tree(out, tmp_path / "fresh")
+    _assert_fresh(site, out, tmp_path)
 
 
 def test_after_an_edit_only_changed_pages_are_rendered_and_the_site_is_fresh(tmp_path, monkeypatch):
-    site = synthetic_site(tmp_path / "site", 12, seed=7)
-    out = tmp_path / "out"
-    build(site, out, jobs=1)
+    site, out = _built(tmp_path)
     pages = sorted(p for p in _inodes(out) if p.startswith("pairs/"))
     edited = max((site / "content").iterdir())
     edited.write_text(edited.read_text(encoding="utf-8").replace("\n\n", "\n\nA new first line.\n\n", 1),
@@ -55,16 +64,11 @@ def test_after_an_edit_only_changed_pages_are_rendered_and_the_site_is_fresh(tmp
     build(site, out, jobs=1)
     assert pages[0] in rendered
     assert 0 < len([p for p in rendered if p.startswith("pairs/")]) < len(pages)
-    build(site, tmp_path / "fresh", jobs=1)
-    assert_same_tree(out, tmp_path / "fresh")
+    _assert_fresh(site, out, tmp_path)
 
 
 def test_adding_a_newer_unrelated_article_keeps_the_existing_article_pages(tmp_path, monkeypatch):
-    import json
-
-    site = synthetic_site(tmp_path / "site", 12, seed=7)
-    out = tmp_path / "out"
-    build(site, out, jobs=1)
+    site, out = _built(tmp_path)
     pairs = json.loads((out / "report.json").read_text(encoding="utf-8"))["pairs"]
     sharing = {a: sum(1 for p in pairs if p["article"] == a and p["reuse"] > 0) for a in {p["article"] for p in pairs}}
     # Only an article that shared text with every other one changes: it gains an unrelated one.
@@ -75,5 +79,4 @@ def test_adding_a_newer_unrelated_article_keeps_the_existing_article_pages(tmp_p
     rendered = _rendered(monkeypatch)
     build(site, out, jobs=1)
     assert {p for p in rendered if p.startswith("articles/")} == changes | {"articles/zz-other-story.html"}
-    build(site, tmp_path / "fresh", jobs=1)
-    assert_same_tree(out, tmp_path / "fresh")
+    _assert_fresh(site, out, tmp_path)
