@@ -6,7 +6,8 @@ word indexes are positions in ``Article.words``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,13 +186,61 @@ class QuoteOccurrence:
     paraphrase: str | None = None
     """Sentence of the article that renders the quote's meaning in other words."""
 
+    @classmethod
+    def absent(cls, article: str) -> QuoteOccurrence:
+        """The occurrence of a quote the article does not use."""
+        return cls(article, "absent", None, None)
+
 
 @dataclass(frozen=True, slots=True)
 class QuoteCluster:
-    """The same quotation across articles; its canonical text is the origin's wording."""
+    """The same quotation across articles; its canonical text is the origin's wording.
+
+    It has one occurrence per article of ``articles``, but stores only those that say
+    something (``found``): the others are plain ``absent`` ones, made when asked for. At
+    N = 10,000 one occurrence per article per cluster was over a gigabyte."""
 
     id: str
     text: str
     speaker: str | None
     origin: str
-    occurrences: tuple[QuoteOccurrence, ...] = field(default=())
+    found: tuple[QuoteOccurrence, ...] = ()
+    """The occurrences other than plain ``QuoteOccurrence.absent`` ones (an absent one with
+    a paraphrase is kept), in the order of ``articles``."""
+    articles: tuple[str, ...] = ()
+    """Every article the cluster has an occurrence for, in publication order (one tuple
+    shared by the clusters of an analysis)."""
+
+    @classmethod
+    def of(cls, id: str, text: str, speaker: str | None, origin: str,
+           occurrences: Iterable[QuoteOccurrence]) -> QuoteCluster:
+        """The cluster of one occurrence per article (in publication order), absent ones included."""
+        occurrences = tuple(occurrences)
+        return cls(id, text, speaker, origin, sparse(occurrences), tuple(o.article for o in occurrences))
+
+    def by_article(self) -> Iterator[tuple[str, QuoteOccurrence | None]]:
+        """Each article of ``articles`` with its stored occurrence, or None where it is
+        plainly absent (no occurrence object made for it)."""
+        found = iter(self.found)
+        stored = next(found, None)
+        for article in self.articles:
+            if stored is not None and stored.article == article:
+                yield article, stored
+                stored = next(found, None)
+            else:
+                yield article, None
+
+    @property
+    def occurrences(self) -> tuple[QuoteOccurrence, ...]:
+        """One occurrence per article, absent ones made here: the size of the article set,
+        for a consumer that needs them all (most need only ``found``)."""
+        return tuple(o or QuoteOccurrence.absent(a) for a, o in self.by_article())
+
+    def occurrence(self, article: str) -> QuoteOccurrence:
+        """The article's occurrence (``absent`` unless stored)."""
+        return next((o for o in self.found if o.article == article), None) or QuoteOccurrence.absent(article)
+
+
+def sparse(occurrences: Iterable[QuoteOccurrence]) -> tuple[QuoteOccurrence, ...]:
+    """The occurrences a ``QuoteCluster`` stores: all but the plain absent ones."""
+    return tuple(o for o in occurrences if o.status != "absent" or o != QuoteOccurrence.absent(o.article))

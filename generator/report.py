@@ -15,6 +15,7 @@ from json.encoder import encode_basestring as _encode_str
 from typing import TYPE_CHECKING, Any
 
 from .labels import derivation_label, pair_label
+from .model import QuoteOccurrence
 from .pairs import PairTable
 from .paths import article_page, pair_page
 
@@ -106,7 +107,8 @@ class PairRows:
 
 class QuoteRows:
     """report.json's "quotes": each cluster with one occurrence per article, ``absent``
-    included (the contract), made while it is written (1.3 M occurrences at N = 1,000)."""
+    included (the contract), made while it is written (1.3 M occurrences at N = 1,000; the
+    clusters store only the others)."""
 
     def __init__(self, clusters: list):
         self.clusters = clusters
@@ -121,11 +123,16 @@ class QuoteRows:
 
     def json_rows(self):
         """Each cluster as ``json.dumps(..., indent=2)`` writes it two levels deep, its
-        occurrences formatted one by one (most of report.json at N = 1,000)."""
+        occurrences formatted one by one (most of report.json at N = 1,000), an absent one
+        from a text template."""
+        absent = _flat_object(OCCURRENCE_KEYS, _occurrence_values(QuoteOccurrence.absent("")), "        ")
+        start, end = absent.split('""', 1)
         for q in self.clusters:
             head = ",\n".join(_members(QUOTE_KEYS, _quote_values(q), "      "))
-            occurrences = ",\n".join("        " + _flat_object(OCCURRENCE_KEYS, _occurrence_values(o), "        ")
-                                     for o in q.occurrences)
+            occurrences = ",\n".join(
+                f"        {start}{_encode_str(a)}{end}" if o is None
+                else "        " + _flat_object(OCCURRENCE_KEYS, _occurrence_values(o), "        ")
+                for a, o in q.by_article())
             occurrences = f"[\n{occurrences}\n      ]" if occurrences else "[]"
             yield f'    {{\n{head},\n      "occurrences": {occurrences}\n    }}'
 
@@ -235,4 +242,4 @@ def quotes_csv_chunks(data: dict[str, Any]) -> Iterator[str]:
     # From the clusters (data["quotes"] is a QuoteRows): a dict per occurrence would be made
     # for every absent one only to be skipped.
     return _csv_chunks(header, ([q.id, q.text, q.speaker, q.origin, o.article, o.status, o.text, o.score]
-                                for q in data["quotes"].clusters for o in q.occurrences if o.status != "absent"))
+                                for q in data["quotes"].clusters for o in q.found if o.status != "absent"))

@@ -104,7 +104,7 @@ def test_quote_rows_write_what_json_dumps_writes():
     occurrences = (QuoteOccurrence("a", "verbatim", 'He said "no" \u2014 \u00e9t\u00e9\\', 100.0, speaker="Ann"),
                    QuoteOccurrence("b", "absent", None, None),
                    QuoteOccurrence("c", "unquoted", "=1+1", 87.5, paraphrase="In other words."))
-    clusters = [QuoteCluster("q1", "the text", "Ann", "a", occurrences), QuoteCluster("q2", "lone", None, "b")]
+    clusters = [QuoteCluster.of("q1", "the text", "Ann", "a", occurrences), QuoteCluster("q2", "lone", None, "b")]
     data = {"schema": "x", "quotes": report_module.QuoteRows(clusters), "drift": []}
     plain = {**data, "quotes": list(data["quotes"])}
     assert "".join(report_module.report_json_chunks(data)) == json.dumps(plain, ensure_ascii=False, indent=2) + "\n"

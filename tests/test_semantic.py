@@ -177,7 +177,7 @@ def test_a_quote_whose_meaning_survives_gets_the_sentence_that_renders_it():
                                    "Lavrov flew on to Mongolia.", order=1)
     topical = article_from_text("y", "Xi met Lavrov on Tuesday. Both agreed that such conferences matter a lot.", order=2)
     start = origin.text.index("are futile")
-    cluster = QuoteCluster("q-1", "are futile", "Lavrov", "o", (
+    cluster = QuoteCluster.of("q-1", "are futile", "Lavrov", "o", (
         QuoteOccurrence("o", "verbatim", "are futile", 100.0, start, start + 10),
         QuoteOccurrence("x", "absent", None, None), QuoteOccurrence("y", "absent", None, None)))
     stage = semantic.Paraphraser(Embeddings(StubEncoder()), Progress(enabled=False))

@@ -133,11 +133,11 @@ def attribution_drift(clusters: tuple[QuoteCluster, ...], by_id: dict[str, Artic
     """A quote an article gives to another named speaker than its origin does."""
     out = []
     for cluster in clusters:
-        origin = next((o for o in cluster.occurrences if o.article == cluster.origin), None)
-        if origin is None or not _speaker_name(origin.speaker or cluster.speaker):
+        origin = cluster.occurrence(cluster.origin)
+        if not _speaker_name(origin.speaker or cluster.speaker):
             continue
         said_by = origin.speaker or cluster.speaker
-        for occ in cluster.occurrences:
+        for occ in cluster.found:
             if occ.article == cluster.origin or occ.status not in ATTRIBUTED or not _speaker_name(occ.speaker):
                 continue
             if same_person(occ.speaker, said_by) or occ.start is None:

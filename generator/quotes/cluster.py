@@ -73,14 +73,13 @@ def cluster_quotes(
     for aid in ids:
         for w in memo.vocabulary(narratives.keys[aid], lambda: narratives.get(aid)):  # noqa: B023 - called at once
             holders[w].add(aid)
-    # One shared (immutable) absent occurrence per article: most of a large report.
-    absent = [QuoteOccurrence(aid, "absent", None, None) for aid in ids]
     position = {aid: k for k, aid in enumerate(ids)}
     candidates = [_unquoted_candidates(b.canon, holders) - b.found.keys() for b in builders]
     if neighbours is not None:
         candidates = [c & _members_neighbours(b, neighbours) for b, c in zip(builders, candidates)]
     _search_missing(builders, candidates, position, narratives, memo, jobs, scheduler)
-    clusters = tuple(_freeze(b, c, position, narratives, absent, memo) for b, c in zip(builders, candidates))
+    articles = tuple(ids)  # shared by every cluster
+    clusters = tuple(_freeze(b, c, position, articles, narratives, memo) for b, c in zip(builders, candidates))
     memo.save()
     return clusters
 
@@ -207,23 +206,24 @@ def _search_rows(payload: tuple[list, list[_Builder], Narratives], rows: range) 
     return [find_unquoted(builders[todo[i][1]].canon, narratives.get(todo[i][2])) for i in rows]
 
 
-def _freeze(builder: _Builder, candidates: set[str], position: Mapping[str, int], narratives: Narratives,
-            absent: list[QuoteOccurrence], memo: QuoteMemo) -> QuoteCluster:
-    """The cluster with one occurrence per article: a copy of the shared absent ones
-    (``absent``, article ``position`` order) with the articles that quote it (``found``) or
-    may use it (``candidates``) filled in, so a large set costs no loop over every article."""
-    occurrences = absent.copy()
-    for k, aid in sorted((position[aid], aid) for aid in candidates | builder.found.keys()):
+def _freeze(builder: _Builder, candidates: set[str], position: Mapping[str, int], articles: tuple[str, ...],
+            narratives: Narratives, memo: QuoteMemo) -> QuoteCluster:
+    """The cluster: the occurrences of the articles that quote it (``found``) or use it
+    among the ``candidates``, in article ``position`` order; every other article of
+    ``articles`` is absent, implied (a large set costs no loop over every article)."""
+    occurrences = []
+    for _, aid in sorted((position[aid], aid) for aid in candidates | builder.found.keys()):
         if aid in builder.found:
-            occurrences[k] = _quoted(aid, *builder.found[aid])
+            occurrences.append(_quoted(aid, *builder.found[aid]))
         else:
             found = memo.find_unquoted(builder.canon, builder.key, narratives.keys[aid],
                                        lambda: narratives.get(aid))  # noqa: B023 - called at once
-            occurrences[k] = _unquoted(aid, found) or absent[k]
-    speakers = [builder.canon.quote.speaker] + [o.speaker for o in occurrences if o.status != "absent"]
+            if found:
+                occurrences.append(_unquoted(aid, found))
+    speakers = [builder.canon.quote.speaker] + [o.speaker for o in occurrences]
     quote = builder.canon.quote
     return QuoteCluster(_cluster_id(builder), quote.text, next((s for s in speakers if s), None),
-                        builder.origin, tuple(occurrences))
+                        builder.origin, tuple(occurrences), articles)
 
 
 def _quoted(aid: str, match: Match, quote: QuoteWords) -> QuoteOccurrence:
@@ -235,7 +235,5 @@ def _quoted(aid: str, match: Match, quote: QuoteWords) -> QuoteOccurrence:
                            match.edits, quote.quote.speaker)
 
 
-def _unquoted(aid: str, found: Found | None) -> QuoteOccurrence | None:
-    if not found:
-        return None
+def _unquoted(aid: str, found: Found) -> QuoteOccurrence:
     return QuoteOccurrence(aid, "unquoted", found.text, round(found.score, 1), found.start, found.end)

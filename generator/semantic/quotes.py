@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..model import Article, QuoteCluster, QuoteOccurrence
+from ..model import Article, QuoteCluster, QuoteOccurrence, sparse
 from ..text import WORD_RE
 from .align import sentence_words, words_text
 from .encoder import Embeddings
@@ -117,8 +117,8 @@ def best_stretch(article: Article, start: int, end: int, size: int, long: bool, 
 def paraphrased_quotes(clusters: Sequence[QuoteCluster], articles: Mapping[str, Article],
                        emb: Embeddings, settings: QuoteSettings = QuoteSettings()) -> tuple[QuoteCluster, ...]:
     ranges = {aid: [(s, e) for s, e in sentence_words(a) if e > s] for aid, a in articles.items()}
-    origins = [next((o for o in c.occurrences if o.article == c.origin), None) for c in clusters]
-    contexts = [context(articles[c.origin], o) if o and o.text and c.origin in articles else None
+    origins = [c.occurrence(c.origin) for c in clusters]
+    contexts = [context(articles[c.origin], o) if o.text and c.origin in articles else None
                 for c, o in zip(clusters, origins)]
     emb.add([t for o, ctx in zip(origins, contexts) if ctx for t in (ctx, o.text)])  # one batch
     result = []
@@ -127,10 +127,10 @@ def paraphrased_quotes(clusters: Sequence[QuoteCluster], articles: Mapping[str, 
             result.append(cluster)
             continue
         size = len(WORD_RE.findall(origin.text))
-        occurrences = tuple(
+        found = sparse(
             _occurrence(o, ctx, origin.text, articles[o.article], ranges[o.article], size, emb, settings)
             if o.article in articles else o for o in cluster.occurrences)
-        result.append(replace(cluster, occurrences=occurrences))
+        result.append(replace(cluster, found=found))
     return tuple(result)
 
 

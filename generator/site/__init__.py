@@ -92,7 +92,7 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
     links_of = _group(links, lambda link: link.article)
     # An article page shows each quote's id, text and speaker, not the other articles'
     # occurrences: left out, the page's inputs stay the same when an article is added.
-    quoted = _group(((replace(c, occurrences=()), o) for c in analysis.quotes for o in c.occurrences
+    quoted = _group(((replace(c, found=(), articles=()), o) for c in analysis.quotes for o in c.found
                      if o.status != "absent"), lambda co: co[1].article)
     common = {"site": info, "statuses": STATUS_LABELS}
     stories, story_pages = story_contexts(analysis, worthy)

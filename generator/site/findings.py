@@ -199,7 +199,7 @@ def _quote_findings(clusters: tuple[QuoteCluster, ...], articles: tuple[Article,
     by_id = {a.id: a for a in articles}
     result = []
     for status, sentence in QUOTE_SENTENCES.items():
-        hits = [(c, o) for c in clusters for o in c.occurrences if o.status == status]
+        hits = [(c, o) for c in clusters for o in c.found if o.status == status]
         if not hits:
             continue
         counts: dict[str, int] = {}

@@ -47,7 +47,7 @@ def quote_rows(clusters: tuple[QuoteCluster, ...], articles: tuple[Article, ...]
     rows = []
     for cluster in clusters:
         if sparse:
-            found = sorted((number[o.article], o) for o in cluster.occurrences
+            found = sorted((number[o.article], o) for o in cluster.found
                            if o.status != "absent" and o.article in number)
             cells = tuple(QuoteCell(o, *STATUS_LABELS[o.status], o.article == cluster.origin, by_id[o.article], n)
                           for n, o in found)

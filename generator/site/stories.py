@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from ..model import QuoteCluster
 from ..pairs import stored
 from ..paths import pair_page
 from ..stories import Story
@@ -78,18 +79,29 @@ def scoped(analysis: Analysis, story: Story) -> Analysis:
     """The analysis of the story's articles only."""
     ids = set(story.articles)
     prov = analysis.provenance
-    clusters = tuple(replace(c, occurrences=tuple(o for o in c.occurrences if o.article in ids))
-                     for c in analysis.quotes if c.origin in ids)
     return replace(
         analysis,
         articles=tuple(a for a in analysis.articles if a.id in ids),
         pairs=story_pairs(analysis.pairs, ids),
-        quotes=clusters,
+        quotes=_scoped_quotes(analysis.quotes, ids),
         provenance=replace(prov, order=tuple(i for i in prov.order if i in ids),
                            links=tuple(k for k in prov.links if k.article in ids and k.source in ids)),
         drift=tuple(d for d in analysis.drift if d.article in ids and d.source in ids),
         stories=(story,),
     )
+
+
+def _scoped_quotes(clusters: tuple[QuoteCluster, ...], ids: set[str]) -> tuple[QuoteCluster, ...]:
+    """The clusters first published among ``ids``, with the occurrences of those articles only."""
+    within: dict[int, tuple[str, ...]] = {}  # by id(): the clusters share one article tuple
+    result = []
+    for c in clusters:
+        if c.origin in ids:
+            if id(c.articles) not in within:
+                within[id(c.articles)] = tuple(a for a in c.articles if a in ids)
+            result.append(replace(c, found=tuple(o for o in c.found if o.article in ids),
+                                  articles=within[id(c.articles)]))
+    return tuple(result)
 
 
 def story_page(story_id: str, name: str = "index.html") -> str:
