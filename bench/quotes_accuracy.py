@@ -2,7 +2,9 @@
 
 Gold direct quotes: each fragment of an attribution's Content spans (brat's numbered roles
 Content2, ... included) that starts and ends at a double quotation mark (PolNeAR has no direct/indirect label; this is the README's
-heuristic). A predicted quote matches a gold one when their inner ranges, trimmed of
+heuristic). A span's pieces separated only by white space are one fragment (the annotation
+tool cuts spans at sentence ends), and a fragment is widened to a mark right outside it (a
+Content that is exactly a quote but leaves out its opening or closing mark). A predicted quote matches a gold one when their inner ranges, trimmed of
 spaces and punctuation, are equal or overlap by at least 90% of the longer.
 "Precision (inside any Content)" also counts as right a predicted quote lying inside an
 attributed Content span (a quoted phrase within indirect speech, which the strict gold
@@ -36,17 +38,28 @@ PUNCT = " \t\n.,;:!?'’‘\"“”„«»—–-()"
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "his", "her", "their"}
 
 
-def spans(field: str) -> list[tuple[int, int]]:
-    return [tuple(map(int, part.split())) for part in field.split(";")]
+def spans(field: str, text: str) -> list[tuple[int, int]]:
+    """The fragments of one brat span, those separated only by white space joined: the
+    annotation tool cuts a span at each sentence end ("649 687;781 875;876 879" is one quote
+    of several sentences after its attribution), so only a gap with words in it (“A,” he
+    said, “B”) separates two pieces of a Content."""
+    joined: list[tuple[int, int]] = []
+    for part in field.split(";"):
+        start, end = map(int, part.split())
+        if joined and joined[-1][1] <= start and not text[joined[-1][1]:start].strip():
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
-def contents(ann: Path) -> list[tuple[int, int]]:
+def contents(text: str, ann: Path) -> list[tuple[int, int]]:
     """Every Content fragment of one annotation file."""
     found = []
     for line in ann.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2 and parts[1].startswith("Content "):
-            found += spans(parts[1].partition(" ")[2])
+            found += spans(parts[1].partition(" ")[2], text)
     return found
 
 
@@ -57,7 +70,7 @@ def gold(text: str, ann: Path) -> list[tuple[int, int, str | None]]:
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
             label, _, rest = parts[1].partition(" ")
-            tspans[parts[0]] = (label, spans(rest))
+            tspans[parts[0]] = (label, spans(rest, text))
         elif line.startswith("E") and len(parts) >= 2:
             links.append(dict(p.split(":") for p in parts[1].split() if ":" in p))
     result = []
@@ -67,11 +80,29 @@ def gold(text: str, ann: Path) -> list[tuple[int, int, str | None]]:
         # brat numbers a repeated role: "Content:T28 Content2:T32" are two Content spans.
         fragments = [f for role, t in link.items() if re.fullmatch(r"Content\d*", role) and t in tspans
                      for f in tspans[t][1]]
-        for start, end in fragments:
+        for start, end in (with_marks(text, s, e) for s, e in fragments):
             frag = text[start:end].strip()
             if len(frag) > 2 and frag[0] in OPEN and frag.rstrip(".,") [-1] in CLOSE:
                 result.append((start, end, source_text))
     return result
+
+
+def with_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A fragment widened to the quotation marks right outside it: some annotators leave the
+    opening or closing mark (and the comma before it) out of a Content that is exactly a quote."""
+    inner = text[start:end].strip()
+    mark = start - 1
+    while mark >= 0 and text[mark] == " ":  # on the same line only
+        mark -= 1
+    if inner[:1] not in OPEN and mark >= 0 and text[mark] in OPEN and (mark == 0 or not text[mark - 1].strip()):
+        start = mark
+    mark = end
+    while mark < len(text) and text[mark] in " .,?!":
+        mark += 1
+    if inner.rstrip(".,")[-1:] not in CLOSE and mark < len(text) and text[mark] in CLOSE \
+            and (mark + 1 == len(text) or not text[mark + 1].isalnum()):
+        end = mark + 1
+    return start, end
 
 
 def core(text: str, start: int, end: int) -> tuple[int, int]:
@@ -135,7 +166,7 @@ def evaluate(root: Path, parts: tuple[str, ...] = ("train", "dev"), show_errors:
                     if not ok:
                         errors.append(("speaker", quote.text[:60], f"{quote.speaker!r} vs {src!r}"))
             counts["pred"] += len(preds)
-            inside = contents(anns[0])
+            inside = contents(text, anns[0])
             matched = set(hits.values())
             for i, (p, quote) in enumerate(preds):
                 if i in matched:

@@ -1,0 +1,42 @@
+"""How bench/quotes_accuracy.py reads PolNeAR's brat Content spans into gold direct quotes
+(hand-written sentences; the corpus figures are recorded in bench/RESULTS.md, never asserted)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+from quotes_accuracy import core, gold, spans  # noqa: E402
+
+
+def _gold_texts(tmp_path, text: str, content: str) -> list[str]:
+    ann = tmp_path / "x_0001.ann"
+    ann.write_text(f"T1\tSource 0 3\tAnn\nT2\tContent {content}\tx\nT3\tAttribution 4 8\tsaid\n"
+                   "E1\tAttribution:T3 Content:T2 Source:T1\n", encoding="utf-8")
+    return [text[slice(*core(text, s, e))] for s, e, _src in gold(text, ann)]
+
+
+def test_fragments_split_only_at_sentence_ends_are_one_span():
+    text = 'Ann said "One. Two." She said, "Three."'
+    # brat cut the first quote at its sentence end; the gap with words in it stays a gap
+    assert spans("9 14;15 20;31 39", text) == [(9, 20), (31, 39)]
+
+
+def test_a_quote_of_several_sentences_cut_by_the_annotation_tool_is_one_gold_quote(tmp_path):
+    text = 'Ann said: "We came. We saw. We left." Then she went home.'
+    assert _gold_texts(tmp_path, text, "10 19;20 27;28 37") == ["We came. We saw. We left"]
+
+
+def test_quote_interrupted_by_its_attribution_stays_two_gold_quotes(tmp_path):
+    text = '"We came," Ann said, "and we left."'
+    assert _gold_texts(tmp_path, text, "0 9;21 35") == ["We came", "and we left"]
+
+
+def test_a_content_leaving_out_its_marks_is_widened_to_them(tmp_path):
+    text = 'Ann said: "We came and we left," and went home.'
+    assert _gold_texts(tmp_path, text, "11 30") == ["We came and we left"]
+
+
+def test_a_mark_closing_an_earlier_quote_does_not_widen_a_content(tmp_path):
+    text = 'Ann said "Go." They shouted "Stop."'
+    assert _gold_texts(tmp_path, text, "15 35") == []
