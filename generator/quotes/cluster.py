@@ -71,7 +71,7 @@ def cluster_quotes(
     narratives = Narratives({aid: by_id[aid] for aid in ids}, quotes)
     holders: dict[str, set[str]] = defaultdict(set)
     for aid in ids:
-        for w in memo.vocabulary(narratives.keys[aid], lambda: narratives.get(aid)):  # noqa: B023 - called at once
+        for w in memo.vocabulary(narratives.keys[aid], lambda: narratives.build(aid)):  # noqa: B023 - called at once
             holders[w].add(aid)
     position = {aid: k for k, aid in enumerate(ids)}
     candidates = [_unquoted_candidates(b.canon, holders) - b.found.keys() for b in builders]
@@ -202,8 +202,15 @@ def _search_missing(builders: list[_Builder], candidates: list[set[str]], positi
 
 
 def _search_rows(payload: tuple[list, list[_Builder], Narratives], rows: range) -> list[Found | None]:
+    """The searches of ``rows`` of ``todo`` (in article order: one narrative built at a time)."""
     todo, builders, narratives = payload
-    return [find_unquoted(builders[todo[i][1]].canon, narratives.get(todo[i][2])) for i in rows]
+    found, narrative = [], None
+    for i in rows:
+        _, ci, aid = todo[i]
+        if narrative is None or narrative.article.id != aid:
+            narrative = narratives.build(aid)
+        found.append(find_unquoted(builders[ci].canon, narrative))
+    return found
 
 
 def _freeze(builder: _Builder, candidates: set[str], position: Mapping[str, int], articles: tuple[str, ...],
@@ -217,7 +224,7 @@ def _freeze(builder: _Builder, candidates: set[str], position: Mapping[str, int]
             occurrences.append(_quoted(aid, *builder.found[aid]))
         else:
             found = memo.find_unquoted(builder.canon, builder.key, narratives.keys[aid],
-                                       lambda: narratives.get(aid))  # noqa: B023 - called at once
+                                       lambda: narratives.build(aid))  # noqa: B023 - called at once
             if found:
                 occurrences.append(_unquoted(aid, found))
     speakers = [builder.canon.quote.speaker] + [o.speaker for o in occurrences]
