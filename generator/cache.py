@@ -29,9 +29,10 @@ def _version() -> str:
 
 
 VERSION = _version()
-FORMAT = 3
+FORMAT = 4
 """Bumped when the layout of cached values changes without a version change (2: Quote.direct
-and the scare-quote rule of quotes/speech.py; 3: new direct-speech and title rules)."""
+and the scare-quote rule of quotes/speech.py; 3: new direct-speech and title rules; 4: quotes
+nested in a quote and inch marks in quotes/marks.py)."""
 
 
 def digest(*parts: Any) -> str:

@@ -2,7 +2,9 @@
 
 Only double marks delimit a top-level quotation (design.md); single marks and
 apostrophes are ordinary characters here, so ``Russia’s``, ``isn't``, ``the ’90s``
-and a ‘quote inside a quote’ all stay part of the text around them.
+and a ‘quote inside a quote’ all stay part of the text around them. A double-marked
+quote inside a quote (“He said “never” twice.”) stays part of the outer one when the
+outer quote closes after it in the same paragraph; an inch mark (6’2”) closes nothing.
 """
 
 from __future__ import annotations
@@ -41,9 +43,15 @@ def _looks_opening(text: str, i: int, span: Span) -> bool:
     return (before.isspace() or before in "([{—–-/:") and not after.isspace()
 
 
+_INCHES_RE = re.compile(r"\d['’]\d{1,2}$")
+"""Feet and inches before the mark: 6’2” (a height, not the end of a quotation)."""
+
+
 def _closes(text: str, i: int, span: Span, opener: str) -> bool:
     mark = text[i]
     if mark not in CLOSERS.get(opener, ""):
+        return False
+    if _INCHES_RE.search(text, max(span.start, i - 4), i):
         return False
     if mark == "“" and opener != "„":
         # An opening-shaped “ inside a “-quote: a typo'd closer only if shaped like one.
@@ -70,7 +78,7 @@ def scan(text: str, spans: list[Span]) -> list[RawQuote]:
     otherwise the quotation is truncated at the paragraph end.
     """
     found: list[RawQuote] = []
-    open_at, opener = -1, ""
+    open_at, opener, skip_to = -1, "", -1
     for n, span in enumerate(spans):
         continued = open_at >= 0
         for m in MARKS_RE.finditer(text, span.start, span.end):
@@ -78,13 +86,17 @@ def scan(text: str, spans: list[Span]) -> list[RawQuote]:
             if open_at >= 0:
                 if continued and i == _first_char(text, span):
                     continue  # the opening mark of a continuing paragraph
+                if i < skip_to:
+                    continue  # a mark of a quote nested in the open one
                 if _closes(text, i, span, opener):
                     found.append(RawQuote(open_at, i))
                     open_at = -1
                 elif text[i] in "“«„" and _looks_opening(text, i, span):
-                    # A new quotation while one is open: the first was never closed.
-                    found.append(RawQuote(open_at, _last_char_before(text, i), truncated=True))
-                    open_at, opener = i + 1, text[i]
+                    skip_to = _nested_end(text, span, i, opener)
+                    if skip_to < 0:
+                        # A new quotation while one is open: the first was never closed.
+                        found.append(RawQuote(open_at, _last_char_before(text, i), truncated=True))
+                        open_at, opener = i + 1, text[i]
             elif _opens(text, i, span):
                 open_at, opener = i + 1, text[i]
             continued = False
@@ -92,6 +104,25 @@ def scan(text: str, spans: list[Span]) -> list[RawQuote]:
             found.append(RawQuote(open_at, span.end, truncated=True))
             open_at = -1
     return found
+
+
+def _nested_end(text: str, span: Span, i: int, outer: str) -> int:
+    """The closing mark of an open quotation that opens a quote inside itself at ``i``: the
+    first closer of the outer quotation after the inner quotes are closed, in the same
+    paragraph. -1 when there is none, or when a mark other than its closer comes while an
+    inner quote is open: then the outer quotation was never closed. Each mark is read once."""
+    inner = text[i]
+    for m in MARKS_RE.finditer(text, i + 1, span.end):
+        j = m.start()
+        if inner:
+            if not (_closes(text, j, span, inner) and _looks_closing(text, j, span)):
+                return -1
+            inner = ""
+        elif text[j] in OPENERS and _looks_opening(text, j, span):
+            inner = text[j]  # another inner quote
+        elif _closes(text, j, span, outer):
+            return j
+    return -1
 
 
 def _first_char(text: str, span: Span) -> int:
