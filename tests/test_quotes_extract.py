@@ -77,6 +77,9 @@ DIRECT_CASES = [
     ("As the mayor put it, “the river always wins.”", True),
     # A headline credited to its writer is not an utterance.
     ("SPRING CLEANING—“Parks to reopen after the floods,” by Times' Jane Roe: more soon.", False),
+    # A heading in capitals run into the quote's line starts the item, as a sentence would.
+    ("BRIDGE TO REOPEN IN MAY “The repairs are ahead of schedule.” [Gazette.]", True),
+    ("Officials at the FBI and the CIA called it “a joint effort.”", False),
 ]
 
 

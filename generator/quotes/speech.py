@@ -87,6 +87,9 @@ def is_speech(before: str, quote: str, has_verb: bool) -> bool:
 # Sentence start (nothing before), a colon, comma, dash, bracket or a sentence end the
 # splitter missed, or a speech verb ("says", "asked") right before the opening mark.
 _INTRODUCED = re.compile(rf"(?:^|[:,.!?—–(\[-]|\b{VERB})\s*$")
+# A heading in capitals run into the quote's line (a newsletter item: "WHY THE VOTE MATTERS
+# “...”"): the quote starts the item's text, as if it opened a sentence.
+_HEADING = re.compile(r"(?:^|\n)[^a-z\n]*[A-Z]{2,}[^a-z\n]*\s[^a-z\n]*[A-Z]{2,}[^a-z\n]*$")
 # The attribution right after the closing mark: "..." he said, "..." the column noted,
 # "..." Rep. Jim McDermott (D-Wash.) said: at most four words (and an aside) before the verb.
 _ATTRIBUTION_AFTER = re.compile(rf"(?:[\w.'’-]+\s+(?:\([^()]{{1,25}}\)\s+)?){{0,4}}(?:\w+ly\s+)?{VERB}")
@@ -115,7 +118,7 @@ def is_direct(before: str, quote: str, following: str = "") -> bool:
       (In past campaigns, "we felt..."): it carries on the narrator's sentence;
     - a headline credited to its writer ("...," by Times' Jane Doe)."""
     tail = before.rstrip()[-120:]
-    if not _INTRODUCED.search(tail):
+    if not (_INTRODUCED.search(tail) or _HEADING.search(tail)):
         return False
     if _CREDIT_AFTER.match(following):
         return False
