@@ -29,11 +29,11 @@ def _version() -> str:
 
 
 VERSION = _version()
-FORMAT = 5
+FORMAT = 6
 """Bumped when the layout of cached values changes without a version change (2: Quote.direct
 and the scare-quote rule of quotes/speech.py; 3: new direct-speech and title rules; 4: quotes
 nested in a quote and inch marks in quotes/marks.py; 5: a quote after a capitals heading is
-direct)."""
+direct; 6: PairResult.vocabulary)."""
 
 
 def digest(*parts: Any) -> str:

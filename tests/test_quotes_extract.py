@@ -71,6 +71,8 @@ DIRECT_CASES = [
     # Run-on quote: direct only when its attribution follows at once.
     ("“The river rose fast” the mayor noted on Monday.", True),
     ("“The river rose fast” before the levee broke, the mayor said.", False),
+    # ...and the pause may sit inside a closing single mark.
+    ("“They want me to say ‘I agree, of course,’” Jane Roe, who opposed the plan, said.", True),
     # Lower-case opening after a comma: direct after an attribution, a fragment after narrative.
     ("In the old town, “the river rose faster than anyone expected.”", False),
     ("The mayor trusts him because, in her words, “he knows the river.”", True),

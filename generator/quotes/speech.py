@@ -103,6 +103,7 @@ _ATTRIBUTION_BEFORE = re.compile(
     rf"|{MASK}[,”\"»\s]+[^{MASK}.!?]{{0,150}}\b{VERB}[^{MASK}.!?]{{0,150}},\s*$"
 )
 _CLOSING_MARKS = "”\"»“ \t"
+_SINGLE_CLOSERS = "’'›"
 # A headline credited to its writer: "...," by Times' Jane Doe.
 _CREDIT_AFTER = re.compile(r"[,”\"»\s]*by\s+[A-Z]")
 
@@ -125,5 +126,6 @@ def is_direct(before: str, quote: str, following: str = "") -> bool:
     rest = following.lstrip(_CLOSING_MARKS)
     if quote[:1].islower() and tail.endswith(",") and not _ATTRIBUTION_BEFORE.search(tail):
         return False
-    runs_on = rest[:1].isalnum() and quote.rstrip()[-1:] not in _SENTENCE_PUNCT
+    # The pause may sit inside a closing single mark: “... ‘darn it,’” Cruz said.
+    runs_on = rest[:1].isalnum() and quote.rstrip().rstrip(_SINGLE_CLOSERS)[-1:] not in _SENTENCE_PUNCT
     return not runs_on or bool(_ATTRIBUTION_AFTER.match(rest))
