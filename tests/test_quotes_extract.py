@@ -77,6 +77,8 @@ DIRECT_CASES = [
     ("In the old town, “the river rose faster than anyone expected.”", False),
     ("The mayor trusts him because, in her words, “he knows the river.”", True),
     ("As the mayor put it, “the river always wins.”", True),
+    ("The mayor said at the hearing on Monday, “the river always wins.”", True),
+    ("The mayor said that in a dry year, “the river always wins.”", False),
     # A headline credited to its writer is not an utterance.
     ("SPRING CLEANING—“Parks to reopen after the floods,” by Times' Jane Roe: more soon.", False),
     # A heading in capitals run into the quote's line starts the item, as a sentence would.

@@ -93,12 +93,14 @@ _HEADING = re.compile(r"(?:^|\n)[^a-z\n]*[A-Z]{2,}[^a-z\n]*\s[^a-z\n]*[A-Z]{2,}[
 # The attribution right after the closing mark: "..." he said, "..." the column noted,
 # "..." Rep. Jim McDermott (D-Wash.) said: at most four words (and an aside) before the verb.
 _ATTRIBUTION_AFTER = re.compile(rf"(?:[\w.'’-]+\s+(?:\([^()]{{1,25}}\)\s+)?){{0,4}}(?:\w+ly\s+)?{VERB}")
+# After "said that ...," the words go on reporting the speech, even in quotation marks.
+_SUBORDINATE = r"(?:that|because|if|whether)\b"
 # The clause before a comma is an attribution: "Axelrod said," / "she said at a town hall on
-# Monday," (a speech verb and at most eight words), "in her words," / "as Jones put it," /
-# "according to its summary,", or the attribution interrupting a quote that resumes
+# Monday," (a speech verb and at most eight words, none a subordinator), "in her words," /
+# "as Jones put it," / "according to its summary,", or the attribution interrupting a quote that resumes
 # ("“...,” said Ann Lee, the campaign's director, “and...”"; the earlier quote is masked).
 _ATTRIBUTION_BEFORE = re.compile(
-    rf"\b{VERB}(?:\s+[^\s,;:]+){{0,8}}\s*,\s*$"
+    rf"\b{VERB}(?:\s+(?!{_SUBORDINATE})[^\s,;:]+){{0,8}}\s*,\s*$"
     r"|\b[Ii]n (?:\S+\s+){1,2}words\s*,\s*$|\b[Aa]s [^,;:]{1,60} put it\s*,\s*$|\b[Aa]ccording to [^,;:]{1,60},\s*$"
     rf"|{MASK}[,”\"»\s]+[^{MASK}.!?]{{0,150}}\b{VERB}[^{MASK}.!?]{{0,150}},\s*$"
 )
