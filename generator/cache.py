@@ -10,6 +10,7 @@ The folder is safe to delete at any time.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import tempfile
@@ -29,12 +30,13 @@ def _version() -> str:
 
 
 VERSION = _version()
-FORMAT = 7
+FORMAT = 8
 """Bumped when the layout of cached values changes without a version change (2: Quote.direct
 and the scare-quote rule of quotes/speech.py; 3: new direct-speech and title rules; 4: quotes
 nested in a quote and inch marks in quotes/marks.py; 5: a quote after a capitals heading is
 direct; 6: PairResult.vocabulary, and a quote ending in a single mark after its punctuation
-does not run on; 7: "said that ...," before a lower-case quote is not an attribution)."""
+does not run on; 7: "said that ...," before a lower-case quote is not an attribution; 8: a
+quote filling a parenthesis, or a lower-case one between dashes, is an aside)."""
 
 
 def digest(*parts: Any) -> str:
@@ -48,6 +50,16 @@ def digest(*parts: Any) -> str:
         h.update(part if isinstance(part, bytes) else pickle.dumps(part, protocol=4))
         h.update(b"\0")
     return h.hexdigest()[:40]
+
+
+def plain_digest(value: Any) -> str:
+    """``digest`` of one value pickled without the memo, so that equal values hash equal
+    however their strings are shared (one read from the cache, one computed afresh)."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=4)
+    pickler.fast = True
+    pickler.dump(value)
+    return digest(out.getvalue())
 
 
 def code_digest(*modules: Any) -> str:

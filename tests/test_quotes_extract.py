@@ -84,6 +84,11 @@ DIRECT_CASES = [
     # A heading in capitals run into the quote's line starts the item, as a sentence would.
     ("BRIDGE TO REOPEN IN MAY “The repairs are ahead of schedule.” [Gazette.]", True),
     ("Officials at the FBI and the CIA called it “a joint effort.”", False),
+    # An aside: a quote filling a parenthesis, or a lower-case one between dashes.
+    ("Voters rank the candidates from 1 (“I will vote for her”) to 5 on the form.", False),
+    ("A few cheered (“We will vote for her,” one wrote) at the end.", True),
+    ("He praised the plan—“the best we have had in years”—and left.", False),
+    ("He wrapped up — “I will fight for you!” — and the balloons fell.", True),
 ]
 
 

@@ -119,7 +119,8 @@ def is_direct(before: str, quote: str, following: str = "") -> bool:
       level...) unless its attribution follows at once ("..." he said, without the comma);
     - a quote opening in lower case after a comma that ends narrative, not an attribution
       (In past campaigns, "we felt..."): it carries on the narrator's sentence;
-    - a headline credited to its writer ("...," by Times' Jane Doe)."""
+    - a headline credited to its writer ("...," by Times' Jane Doe);
+    - an aside: a quote filling a parenthesis, or a lower-case one between dashes."""
     tail = before.rstrip()[-120:]
     if not (_INTRODUCED.search(tail) or _HEADING.search(tail)):
         return False
@@ -128,6 +129,20 @@ def is_direct(before: str, quote: str, following: str = "") -> bool:
     rest = following.lstrip(_CLOSING_MARKS)
     if quote[:1].islower() and tail.endswith(",") and not _ATTRIBUTION_BEFORE.search(tail):
         return False
+    if _is_aside(tail, quote, rest):
+        return False
     # The pause may sit inside a closing single mark: “... ‘darn it,’” Cruz said.
     runs_on = rest[:1].isalnum() and quote.rstrip().rstrip(_SINGLE_CLOSERS)[-1:] not in _SENTENCE_PUNCT
     return not runs_on or bool(_ATTRIBUTION_AFTER.match(rest))
+
+
+_DASHES = "—–-"
+
+
+def _is_aside(tail: str, quote: str, rest: str) -> bool:
+    """A quote that is all of a parenthesis (Marco Rubio (“Little Marco”)) or, opening in
+    lower case, all of an aside between dashes (his record—“the longest expansion”—and):
+    a gloss inside the narrator's sentence, not an utterance of its own."""
+    if tail.endswith("(") and rest.startswith(")"):
+        return True
+    return quote[:1].islower() and tail[-1:] in _DASHES and rest[:1] in _DASHES
