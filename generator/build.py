@@ -130,7 +130,7 @@ def analyse(articles: list[Article], config: Config, progress: Progress, jobs: i
                               None if pairs.complete else pairs.neighbours())
     if semantic:
         clusters = semantic.quotes(ordered, clusters)
-    drift = find_drift(ordered, pairs, clusters, prov)
+    drift = find_drift(ordered, pairs, clusters, prov, cache)
     meaning = semantic.article_vectors(ordered) if semantic else None
     story_list = stories(ordered, pairs, config.stories, config.content, meaning=meaning)
     return Analysis(ordered, pairs, tuple(clusters), prov, drift=drift, semantic=semantic is not None,

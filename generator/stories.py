@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .model import Article, PairResult
+from .pairs import stored
 
 MIN_CONTAINMENT = 0.03
 """Share of an article's 5-word shingles found in the other (both directions). On METER
@@ -96,6 +97,8 @@ def text_links(articles: tuple[Article, ...], pairs, min_reuse: float = MIN_REUS
                min_containment: float = MIN_CONTAINMENT) -> Iterator[tuple[str, str]]:
     """Unordered pairs of article ids linked by the text they share."""
     ids = {a.id for a in articles}
+    if min_reuse > 0 and min_containment > 0:
+        pairs = list(stored(pairs))  # an all-zero pair links nothing: skip the ~10^6 implicit ones
     by_pair = {(p.article, p.source): p for p in pairs}
     for p in pairs:
         if p.article in ids and p.source in ids and p.article < p.source \

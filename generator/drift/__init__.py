@@ -13,11 +13,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from ..cache import Cache
 from ..model import Article, PairResult, QuoteCluster
 from ..pairs import stored
 from ..provenance import Provenance
 from .compare import Change, compare_passage, compatible, side
 from .facts import Fact, People, facts, same_person
+from .memo import LinkMemo
 
 SEVERITY = {"title": "high", "person": "high", "attribution": "high", "number": "medium",
             "date": "medium", "added": "low"}
@@ -50,30 +52,51 @@ class DriftFinding:
     """The person a title, swap or attribution concerns; the kind of an added fact."""
 
 
-def find_drift(articles, pairs, clusters, provenance: Provenance) -> tuple[DriftFinding, ...]:
+def find_drift(articles, pairs, clusters, provenance: Provenance,
+               cache: Cache | None = None) -> tuple[DriftFinding, ...]:
     """Findings for each article against each of its direct sources, most serious first
-    within each article (articles in publication order)."""
+    within each article (articles in publication order). With a ``cache``, the findings of
+    a link whose article, source and pair are unchanged are those of the last build."""
     by_id = {a.id: a for a in articles}
     by_pair = {(p.article, p.source): p for p in stored(pairs)}  # links hold text: never all zero
-    people = {a.id: People(a.text) for a in articles}
-    all_facts: dict[str, tuple[Fact, ...]] = {}
+    people = _Lazy(lambda aid: People(by_id[aid].text))
+    all_facts = _Lazy(lambda aid: analysed_facts(by_id[aid], people[aid]))
+    memo = LinkMemo(cache)
     found: list[DriftFinding] = []
     for link in provenance.links:
         pair = by_pair.get((link.article, link.source))
         if pair is None or link.source not in by_id:
             continue
-        source = by_id[link.source]
-        for doc in (source, by_id[link.article]):
-            if doc.id not in all_facts:
-                all_facts[doc.id] = analysed_facts(doc, people[doc.id])
-        in_passages = pair_drift(by_id[link.article], source, pair, people, all_facts[source.id])
-        found += in_passages + title_drift(by_id[link.article], source, pair, all_facts, in_passages)
+        article, source = by_id[link.article], by_id[link.source]
+        found += memo.findings(article, source, pair,
+                               lambda: link_drift(article, source, pair, people, all_facts))  # noqa: B023 - called at once
+    memo.save()
     attributions = attribution_drift(clusters, by_id)
     found = [f for f in found if not _told_twice(f, attributions)] + attributions
     order = {a.id: i for i, a in enumerate(articles)}
     found = sorted(set(found), key=lambda f: (order.get(f.article, 0), RANK[f.severity], f.a_start, f.kind,
                                               order.get(f.source, 0)))
     return tuple(found)
+
+
+class _Lazy(dict):
+    """A value per key, made on first use (an article's names and facts: only the links the
+    memo lacks need them)."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key):
+        value = self[key] = self.make(key)
+        return value
+
+
+def link_drift(article: Article, source: Article, pair: PairResult, people: dict[str, People],
+               all_facts: dict[str, tuple[Fact, ...]]) -> list[DriftFinding]:
+    """The findings of one provenance link: in its aligned passages, then titles anywhere."""
+    in_passages = pair_drift(article, source, pair, people, all_facts[source.id])
+    return in_passages + title_drift(article, source, pair, all_facts, in_passages)
 
 
 def analysed_facts(article: Article, people: People) -> tuple[Fact, ...]:
