@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable, Mapping
 
 
 def article_page(article_id: str) -> str:
@@ -24,11 +25,18 @@ PAIR_PAGES_PER_ARTICLE = 20
 """At most this many pair pages per article (its top sources), so large sets stay buildable."""
 
 
-def worthy_pairs(pairs, article_count: int) -> set[tuple[str, str]]:
-    """(article, source) of the pairs that get a page: any reuse, each article's top sources."""
+def worthy_pairs(pairs, per_article: int = PAIR_PAGES_PER_ARTICLE, order: Mapping[str, int] | None = None,
+                 always: Iterable[tuple[str, str]] = ()) -> set[tuple[str, str]]:
+    """(article, source) of the pairs that get a page: of the pairs with any reuse, each
+    article's ``per_article`` sources with the most (ties: the source earlier in ``order``
+    when given, else as listed), and the pairs of ``always`` with any."""
+    always = set(always)
     by_article: dict[str, list] = {}
+    kept = set()
     for p in pairs:
         if p.reuse > PAIR_PAGE_MIN_REUSE:
             by_article.setdefault(p.article, []).append(p)
-    return {(p.article, p.source) for ps in by_article.values()
-            for p in sorted(ps, key=lambda p: -p.reuse)[:PAIR_PAGES_PER_ARTICLE]}
+            if (p.article, p.source) in always:
+                kept.add((p.article, p.source))
+    rank = (lambda p: -p.reuse) if order is None else (lambda p: (-p.reuse, order[p.source]))
+    return kept | {(p.article, p.source) for ps in by_article.values() for p in sorted(ps, key=rank)[:per_article]}

@@ -5,6 +5,8 @@ N × N matrix, and the quote table each quote's articles instead of a column per
 from __future__ import annotations
 
 import html
+import json
+import re
 
 from generator.build import build
 from generator.site import overview
@@ -78,3 +80,28 @@ def test_large_set_quote_table_lists_only_the_articles_that_use_each_quote(site,
     assert page.count('</a> <span class="status status-') == sum(
         1 for c in analysis.quotes for o in c.occurrences if o.status != "absent")
     assert 'title="Unrelated">5</a> <span class="status' not in page
+
+
+
+def test_large_set_pages_only_the_pairs_its_pages_link(site, monkeypatch):
+    """Past MATRIX_MAX a pair page exists for each article's top sources on the front page
+    and for its direct sources, no other; report.json and pairs.csv still list every pair."""
+    monkeypatch.setattr(overview, "MATRIX_MAX", 3)
+    monkeypatch.setattr(overview, "TOP_SOURCES", 1)
+    files = {f"a{k}.md": WIRE.format(day=k + 1, extra=f"Reporter number {k} filed this.") for k in range(5)}
+    root = site(files)
+    analysis, _ = build(root, root / "public")
+    rows = overview.top_sources(analysis.articles, analysis.pairs, set())
+    expected = {(r.article.id, s.source.id) for r in rows for s in r.sources}
+    expected |= {(link.article, link.source) for link in analysis.provenance.links}
+    reused = {(p.article, p.source) for p in analysis.pairs.stored if p.reuse > 0}
+    assert expected < reused  # some pairs with reuse get no page
+    pages = {tuple(f.stem.split("--")) for f in (root / "public" / "pairs").iterdir()}
+    assert pages == expected
+    report = json.loads((root / "public" / "report.json").read_text(encoding="utf-8"))
+    assert len(report["pairs"]) == 5 * 4
+    assert {(p["article"], p["source"]) for p in report["pairs"] if p["page"]} == expected
+    assert len((root / "public" / "pairs.csv").read_text(encoding="utf-8").splitlines()) == 1 + 5 * 4
+    index = (root / "public" / "index.html").read_text(encoding="utf-8")
+    linked = set(re.findall(r'href="pairs/([^"]+)--([^"]+)\.html"', index))
+    assert linked and linked <= pages

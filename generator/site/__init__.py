@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..labels import pair_label
 from ..pairs import stored
-from ..paths import article_page, pair_page, worthy_pairs
+from ..paths import PAIR_PAGES_PER_ARTICLE, article_page, pair_page, worthy_pairs
 from ..report import pairs_csv_chunks, quotes_csv_chunks, report_data, report_json_chunks
 from .article import article_view
 from .common import SiteInfo, safe_url
 from .drift import drift_rows
+from . import overview
 from .pair import pair_view
 from .pairs import lookup
 from .quotes import STATUS_LABELS
@@ -80,12 +81,25 @@ def _pair_context(common: dict[str, Any], pair, reverse, article, source, label,
     return {**common, "view": pair_view(pair, reverse, article, source, label, drift), "worthy": linked}
 
 
+def _paged_pairs(analysis: Analysis) -> set[tuple[str, str]]:
+    """The pairs that get a pair page. Up to ``MATRIX_MAX`` articles: each article's
+    ``PAIR_PAGES_PER_ARTICLE`` largest sources. Past it, only what the pages link to: the
+    ``TOP_SOURCES`` the front page lists per article and the direct sources (their "what
+    changed" rows); every other pair is in report.json and pairs.csv (20,000 pair pages
+    at N = 1,000 were most of a build)."""
+    pairs = stored(analysis.pairs)
+    if len(analysis.articles) <= overview.MATRIX_MAX:
+        return worthy_pairs(pairs, PAIR_PAGES_PER_ARTICLE)
+    numbers = {a.id: n for n, a in enumerate(analysis.articles)}
+    return worthy_pairs(pairs, overview.TOP_SOURCES, numbers, ((s.article, s.source) for s in analysis.provenance.links))
+
+
 def site_pages(analysis: Analysis, config: Config) -> list[Page]:
     info = SiteInfo(config.title, config.description, config.footer, analysis.semantic)
     articles = analysis.articles
     by_id = {a.id: a for a in articles}
     pair_of = lookup(analysis.pairs)
-    worthy = worthy_pairs(stored(analysis.pairs), len(articles))
+    worthy = _paged_pairs(analysis)
     links = analysis.provenance.links
     data = report_data(analysis, worthy)
     by_article = _group(stored(analysis.pairs), lambda p: p.article)
