@@ -29,13 +29,14 @@ ROOT = BENCH.parent
 sys.path[:0] = [str(ROOT), str(BENCH)]
 
 from meter import tagged_articles, unchanged_words  # noqa: E402
+from meter_labels import fit_jointly, fit_second_figure, rule_labels, two_figure_labels  # noqa: E402
 from metrics import accuracy, best_thresholds, macro_f1, prf, roc_auc, spearman  # noqa: E402
 
 from generator import labels  # noqa: E402
 from generator.clean import clean  # noqa: E402
 from generator.compare import compare_pair  # noqa: E402
 from generator.config import CleanRules  # noqa: E402
-from generator.model import Article, Document, Metadata, PairResult  # noqa: E402
+from generator.model import Article, Document, Metadata  # noqa: E402
 from generator.readers import read_file  # noqa: E402
 from generator.segment import segment  # noqa: E402
 
@@ -66,6 +67,8 @@ class MeterCase:
     lexical: float
     """The same without paraphrase: verbatim + edited."""
     containment: float
+    vocabulary: float
+    """Shared vocabulary (``PairResult.vocabulary``) against the concatenated PA copy."""
     reuse_max: float
     """Lexical reuse against the best single PA file."""
 
@@ -90,7 +93,7 @@ def meter_cases(root: Path, paraphraser=None) -> list[MeterCase]:
     if paraphraser is not None:
         full = paraphraser.pairs(papers + [j for j, _ in sources.values()], results)
     return [MeterCase(row["newspaper_file"], row["pa_dir"], LABELS[row["label"]], f.reuse, r.reuse,
-                      r.containment, b) for row, r, f, b in zip(rows, results, full, best)]
+                      r.containment, r.vocabulary, b) for row, r, f, b in zip(rows, results, full, best)]
 
 
 def split(cases: list[MeterCase]) -> tuple[list[MeterCase], list[MeterCase]]:
@@ -100,11 +103,15 @@ def split(cases: list[MeterCase]) -> tuple[list[MeterCase], list[MeterCase]]:
     return [c for c in cases if c.story in calibration], [c for c in cases if c.story not in calibration]
 
 
-def label_scores(cases: list[MeterCase], wholly: float, partially: float, field: str = "reuse") -> dict:
+def label_scores(cases: list[MeterCase], wholly: float, partially: float, field: str = "reuse",
+                 pred: list[str] | None = None) -> dict:
+    """Scores of the labels read off ``field`` at these thresholds (or of ``pred``, given
+    labels); the AUCs are those of ``field``."""
     truth = [c.truth for c in cases]
     scores = [getattr(c, field) for c in cases]
-    pred = [labels.INDEPENDENT if s < partially else labels.PARTIALLY if s < wholly else labels.WHOLLY
-            for s in scores]
+    if pred is None:
+        pred = [labels.INDEPENDENT if s < partially else labels.PARTIALLY if s < wholly else labels.WHOLLY
+                for s in scores]
     derived = [t != labels.INDEPENDENT for t in truth]
     return {"n": len(cases), "macro_f1": macro_f1(truth, pred, CLASSES), "accuracy": accuracy(truth, pred),
             "auc_derived": roc_auc(scores, derived),
@@ -258,70 +265,87 @@ def two_figure_rows(cal: list[MeterCase], test: list[MeterCase]) -> list[str]:
     return rows
 
 
-def rule_f1(cases: list[MeterCase]) -> float:
-    """Macro-F1 of ``labels.pair_label`` itself, given each case's lexical and paraphrase-on reuse."""
-    pred = [labels.pair_label(PairResult("np", "pa", c.reuse, c.lexical, 0.0, round(c.reuse - c.lexical, 4),
-                                         c.containment)) for c in cases]
-    return macro_f1([c.truth for c in cases], pred, CLASSES)
+def rule_f1(cases: list[MeterCase], paraphrase: bool = True) -> float:
+    """Macro-F1 of ``labels.pair_label`` itself, given each case's figures (reuse with
+    paraphrase included when ``paraphrase``)."""
+    return macro_f1([c.truth for c in cases], rule_labels(cases, paraphrase), CLASSES)
 
 
 def meter_section(cases: list[MeterCase], tokens: dict, semantic: bool) -> tuple[list[str], dict]:
     cal, test = split(cases)
-    shipped = (labels.PARTIALLY_MIN_REUSE, labels.WHOLLY_MIN_REUSE)
-    fit = fitted(cal, "lexical")
-    swapped = fitted(test, "lexical")
-    m = label_scores(test, shipped[1], shipped[0], "lexical")
-    every = label_scores(cases, shipped[1], shipped[0], "lexical")
-    best_file = label_scores(test, shipped[1], shipped[0], "reuse_max")
+    lines, summary = meter_label_lines(cases, cal, test, semantic)
+    summary |= {"p": tokens["precision"], "r": tokens["recall"], "tagged": tokens["articles"]}
+    if semantic:
+        summary |= {"sem_p": tokens["semantic_precision"], "sem_r": tokens["semantic_recall"]}
+    return lines + aligned_word_lines(tokens, semantic), summary
+
+
+def meter_label_lines(cases: list[MeterCase], cal: list[MeterCase], test: list[MeterCase],
+                      semantic: bool) -> tuple[list[str], dict]:
+    lexical = (labels.PARTIALLY_MIN_REUSE, labels.WHOLLY_MIN_REUSE)
+    vocabulary = (labels.PARTIALLY_MIN_VOCABULARY, labels.WHOLLY_MIN_VOCABULARY)
+    fit, swapped = fitted(cal, "lexical"), fitted(test, "lexical")
+    vfit = fit_second_figure(cal, "lexical", lexical, "vocabulary", GRID)
+    vswapped = fit_second_figure(test, "lexical", (swapped[0], swapped[1]), "vocabulary", GRID)
+    joint = fit_jointly(cal, "lexical", [round(x, 2) for x in np.arange(0.05, 0.46, 0.01)], lexical[1],
+                        "vocabulary", [x for x in GRID if x >= 0.3])
+    alone = fitted(cal, "vocabulary")
+    m = label_scores(test, lexical[1], lexical[0], "vocabulary", rule_labels(test))
+    lex = label_scores(test, lexical[1], lexical[0], "lexical")
+    every = label_scores(cases, lexical[1], lexical[0], "vocabulary", rule_labels(cases))
+    best_file = label_scores(test, lexical[1], lexical[0], "reuse_max")
     back = label_scores(cal, swapped[1], swapped[0], "lexical")
+    truth = [c.truth for c in test]
+    f1_of = lambda pred: fmt(macro_f1(truth, pred, CLASSES))  # noqa: E731
     means = {t: float(np.mean([c.lexical for c in cases if c.truth == t])) for t in CLASSES}
+    vmeans = {t: float(np.median([c.vocabulary for c in cases if c.truth == t])) for t in CLASSES}
     lines = [
         "## METER courts: derivation labels and aligned words", "",
         f"{len(cases)} labelled courts articles (all of them whose story has a PA folder), each read by",
         "wiretrace's reader and cleaner and compared with **all the PA files of its catchline concatenated**",
-        "(file-name order) into one source article. The label is read off **lexical reuse** (verbatim +",
-        "edited, `generator/labels.py` `pair_label`); with paraphrase detection on, strong paraphrase also",
-        "raises it (last row of the table).", "",
+        "(file-name order) into one source article. The label (`generator/labels.py` `pair_label`) is the",
+        "higher level that two figures reach: **lexical reuse** (verbatim + edited) and **shared vocabulary**",
+        "(the share of the article's distinct content words found in the source, for pairs sharing a",
+        "5-word sequence); with paraphrase detection on, strong paraphrase also raises it.", "",
         "**Split**: the stories (catchline folders) in sorted order, alternately: even positions calibrate",
         f"({len(cal)} articles), odd positions test ({len(test)} articles). Thresholds are fitted on the",
         "calibration part (grid 0.02-0.95 by 0.01, best macro-F1); every number below is on the test part",
         "unless it says otherwise.", "",
-        f"Fitted on calibration: partially ≥ {fit[0]:.2f}, wholly ≥ {fit[1]:.2f} (calibration macro-F1 "
-        f"{fmt(fit[2])}). Shipped in generator/labels.py: partially ≥ {shipped[0]:.2f}, wholly ≥ {shipped[1]:.2f}. "
-        f"Fitted on the test part instead: {swapped[0]:.2f} / {swapped[1]:.2f}, macro-F1 {fmt(back['macro_f1'])} "
-        "on the calibration part.", "",
+        f"Lexical reuse alone, fitted on calibration: partially ≥ {fit[0]:.2f}, wholly ≥ {fit[1]:.2f} (calibration "
+        f"macro-F1 {fmt(fit[2])}); fitted on the test part instead: {swapped[0]:.2f} / {swapped[1]:.2f}, macro-F1 "
+        f"{fmt(back['macro_f1'])} on the calibration part. Shared vocabulary, fitted on calibration with those "
+        f"lexical thresholds fixed: {vfit[0]:.2f} / {vfit[1]:.2f} (calibration macro-F1 {fmt(vfit[2])}); on the "
+        f"test part instead: {vswapped[0]:.2f} / {vswapped[1]:.2f}. Shipped: lexical reuse ≥ {lexical[0]:.2f} / "
+        f"{lexical[1]:.2f}, shared vocabulary ≥ {vocabulary[0]:.2f} / {vocabulary[1]:.2f} (partially / wholly).", "",
         "| measure (test part) | wiretrace | target | METER authors |", "|---|---|---|---|",
-        f"| three-label macro-F1 (shipped thresholds, lexical reuse) | **{fmt(m['macro_f1'])}** | 0.75 | 0.664 |",
+        f"| three-label macro-F1 (shipped rule: lexical reuse and shared vocabulary) | **{fmt(m['macro_f1'])}** | "
+        "0.75 | 0.664 |",
         f"| accuracy of the three labels | {fmt(m['accuracy'])} | | |",
-        f"| ROC AUC, derived (wholly + partially) vs non-derived | **{fmt(m['auc_derived'])}** | 0.95 | |",
-        f"| ROC AUC, wholly vs partially derived | {fmt(m['auc_wholly'])} | | |",
-        f"| macro-F1 / AUC, best single PA file instead of the concatenation | "
+        f"| ROC AUC, derived (wholly + partially) vs non-derived: lexical reuse / shared vocabulary | "
+        f"**{fmt(lex['auc_derived'])}** / **{fmt(m['auc_derived'])}** | 0.95 | |",
+        f"| ROC AUC, wholly vs partially derived: lexical reuse / shared vocabulary | {fmt(lex['auc_wholly'])} / "
+        f"{fmt(m['auc_wholly'])} | | |",
+        f"| macro-F1, lexical reuse alone ({lexical[0]:.2f} / {lexical[1]:.2f}, the rule before shared vocabulary) | "
+        f"{fmt(lex['macro_f1'])} | | |",
+        f"| macro-F1, shared vocabulary alone (own thresholds {alone[0]:.2f} / {alone[1]:.2f}) | "
+        f"{fmt(label_scores(test, alone[1], alone[0], 'vocabulary')['macro_f1'])} | | |",
+        f"| macro-F1, both figures fitted jointly (lexical partially ≥ {joint[0]:.2f}, vocabulary {joint[1]:.2f} / "
+        f"{joint[2]:.2f}; calibration {fmt(joint[3])}) | "
+        f"{f1_of(two_figure_labels(test, 'lexical', (joint[0], lexical[1]), 'vocabulary', joint[1:3]))} | | |",
+        f"| macro-F1 / AUC, lexical reuse against the best single PA file instead of the concatenation | "
         f"{fmt(best_file['macro_f1'])} / {fmt(best_file['auc_derived'])} | | |",
-        f"| macro-F1 / AUC over all {len(cases)} articles (calibration part included) | "
+        f"| macro-F1 / AUC of shared vocabulary over all {len(cases)} articles (calibration part included) | "
         f"{fmt(every['macro_f1'])} / {fmt(every['auc_derived'])} | | |",
         *two_figure_rows(cal, test),
     ]
-    summary = {"macro_f1": m["macro_f1"], "auc": m["auc_derived"], "p": tokens["precision"], "r": tokens["recall"],
-               "tagged": tokens["articles"]}
+    summary = {"macro_f1": m["macro_f1"], "auc": lex["auc_derived"], "auc_vocabulary": m["auc_derived"]}
     if semantic:
-        sem_fit, sem_swap = fitted(cal, "reuse"), fitted(test, "reuse")
-        sem = label_scores(test, sem_fit[1], sem_fit[0])
-        sem_back = label_scores(cal, sem_swap[1], sem_swap[0])
-        sem_shipped = label_scores(test, shipped[1], shipped[0])
-        lines += [
-            f"| with paraphrase in reuse: macro-F1 / AUC, own thresholds {sem_fit[0]:.2f} / {sem_fit[1]:.2f} "
-            f"fitted on calibration | {fmt(sem['macro_f1'])} / {fmt(sem['auc_derived'])} | | |",
-            f"| with paraphrase in reuse: macro-F1, halves swapped ({sem_swap[0]:.2f} / {sem_swap[1]:.2f}) | "
-            f"{fmt(sem_back['macro_f1'])} | | |",
-            f"| with paraphrase in reuse: macro-F1, shipped (lexical) thresholds | {fmt(sem_shipped['macro_f1'])} | | |",
-            f"| shipped rule with paraphrase on (lexical, raised at reuse ≥ {labels.PARAPHRASE_PARTIALLY_MIN_REUSE:.2f} "
-            f"/ {labels.PARAPHRASE_WHOLLY_MIN_REUSE:.2f}): macro-F1, test / calibration part | "
-            f"**{fmt(rule_f1(test))}** / {fmt(rule_f1(cal))} | | |",
-        ]
-        summary |= {"sem_macro_f1": rule_f1(test), "sem_auc": sem["auc_derived"],
-                    "sem_p": tokens["semantic_precision"], "sem_r": tokens["semantic_recall"]}
+        lines += paraphrase_label_rows(cal, test)
+        summary |= {"sem_macro_f1": rule_f1(test),
+                    "sem_auc": roc_auc([c.reuse for c in test], [c.truth != labels.INDEPENDENT for c in test])}
     lines += [
-        "", "Mean lexical reuse by label: " + ", ".join(f"{t} {means[t]:.2f}" for t in CLASSES) + ".",
+        "", "Mean lexical reuse by label: " + ", ".join(f"{t} {means[t]:.2f}" for t in CLASSES) + ". Median "
+        "shared vocabulary: " + ", ".join(f"{t} {vmeans[t]:.2f}" for t in CLASSES) + ".",
     ]
     if semantic:
         sem_means = {t: float(np.mean([c.reuse for c in cases if c.truth == t])) for t in CLASSES}
@@ -329,11 +353,32 @@ def meter_section(cases: list[MeterCase], tokens: dict, semantic: bool) -> tuple
                   "detection also finds independent reports of one hearing saying the same things, so it only "
                   "raises the label when strong (generator/labels.py)."]
     lines += [
-        "", "Confusion matrix (test part, shipped thresholds; rows: METER label, columns: wiretrace):", "",
+        "", "Confusion matrix (test part, shipped rule, paraphrase off; rows: METER label, columns: wiretrace):", "",
         "| | " + " | ".join(CLASSES) + " |", "|---" * (len(CLASSES) + 1) + "|",
     ]
     lines += [f"| {t} | " + " | ".join(str(m["confusion"][t][p]) for p in CLASSES) + " |" for t in CLASSES]
-    lines += [
+    return lines, summary
+
+
+def paraphrase_label_rows(cal: list[MeterCase], test: list[MeterCase]) -> list[str]:
+    """Table rows of the labels with paraphrase on: reuse with paraphrase as the one figure,
+    and the shipped rule (which it only raises when strong)."""
+    sem_fit, sem_swap = fitted(cal, "reuse"), fitted(test, "reuse")
+    sem = label_scores(test, sem_fit[1], sem_fit[0])
+    sem_back = label_scores(cal, sem_swap[1], sem_swap[0])
+    return [
+        f"| with paraphrase in reuse as the one figure: macro-F1 / AUC, own thresholds {sem_fit[0]:.2f} / "
+        f"{sem_fit[1]:.2f} fitted on calibration | {fmt(sem['macro_f1'])} / {fmt(sem['auc_derived'])} | | |",
+        f"| with paraphrase in reuse as the one figure: macro-F1, halves swapped ({sem_swap[0]:.2f} / "
+        f"{sem_swap[1]:.2f}) | {fmt(sem_back['macro_f1'])} | | |",
+        f"| shipped rule with paraphrase on (raised at reuse ≥ {labels.PARAPHRASE_PARTIALLY_MIN_REUSE:.2f} "
+        f"/ {labels.PARAPHRASE_WHOLLY_MIN_REUSE:.2f}): macro-F1, test / calibration part (paraphrase off: "
+        f"{fmt(rule_f1(cal, False))} on calibration) | **{fmt(rule_f1(test))}** / {fmt(rule_f1(cal))} | | |",
+    ]
+
+
+def aligned_word_lines(tokens: dict, semantic: bool) -> list[str]:
+    lines = [
         "", f"**Aligned words** ({tokens['articles']} token-tagged courts articles; `body311_sun` excluded,",
         "its tags do not match its text). A word is predicted reused when a passage against the",
         "concatenated PA copy covers it; truth is Verbatim or Rewrite. The alignment settings were",
@@ -345,8 +390,7 @@ def meter_section(cases: list[MeterCase], tokens: dict, semantic: bool) -> tuple
     if semantic:
         lines.append(f"| aligned words, paraphrase passages included | **{fmt(tokens['semantic_precision'])}** | "
                      f"**{fmt(tokens['semantic_recall'])}** | {fmt(tokens['semantic_f1'])} | 0.85 / 0.85 |")
-    lines += [f"| unchanged words vs Verbatim | {fmt(tokens['verbatim_p'])} | {fmt(tokens['verbatim_r'])} | | |", ""]
-    return lines, summary
+    return lines + [f"| unchanged words vs Verbatim | {fmt(tokens['verbatim_p'])} | {fmt(tokens['verbatim_r'])} | | |", ""]
 
 
 def clough_section(c: dict) -> list[str]:
@@ -424,7 +468,8 @@ def summary_table(meter: dict, c: dict, q: dict, p: dict | None) -> list[str]:
     rows = [
         "| corpus | reported on | measure | wiretrace | target |", "|---|---|---|---|---|",
         f"| METER courts | test half (stories) | three-label macro-F1 (METER authors: 0.664) | {fmt(meter['macro_f1'])} | 0.75 |",
-        f"| METER courts | test half (stories) | ROC AUC derived vs non-derived | {fmt(meter['auc'])} | 0.95 |",
+        f"| METER courts | test half (stories) | ROC AUC derived vs non-derived: lexical reuse / shared vocabulary | "
+        f"{fmt(meter['auc'])} / {fmt(meter['auc_vocabulary'])} | 0.95 |",
         f"| METER courts | {meter['tagged']} tagged articles (training) | aligned-word precision / recall | "
         f"{fmt(meter['p'])} / {fmt(meter['r'])} | 0.85 / 0.85 |",
     ]

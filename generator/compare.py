@@ -22,6 +22,7 @@ from .cache import Cache, digest
 from .model import Article, EditOp, PairResult, Passage
 from .pairs import PairTable, StoredRow
 from .parallel import map_rows
+from .vocabulary import VocabularyBits, share
 from .shingles import local_order, shared_counts, shingle_arrays
 
 
@@ -116,12 +117,13 @@ def compare_prepared(
     s: Prepared,
     settings: AlignSettings,
     cont: float | None = None,
+    vocab: float | None = None,
 ) -> PairResult:
-    """``compare_pair`` with the per-article indexes (and, optionally, the containment)
-    supplied by the caller."""
+    """``compare_pair`` with the per-article indexes (and, optionally, the containment and
+    shared vocabulary) supplied by the caller."""
     cont = _containment(a, s) if cont is None else cont
     if a.seed_set.isdisjoint(s.seed_set):  # the common case in a large set: no work
-        return _result(article, source, (), cont)
+        return _result(article, source, (), cont, a, s, vocab)
     runs = exact_runs(a, s, settings.max_fanout)
     chains = best_chains(
         runs, a, s, settings.max_gap, settings.min_passage, settings.seed, settings.edge_skip
@@ -130,10 +132,13 @@ def compare_prepared(
     for chain in chains:
         passages.extend(_passages(chain, article, source, a, settings))
     passages.sort(key=lambda p: p.a_start)
-    return _result(article, source, tuple(passages), cont)
+    return _result(article, source, tuple(passages), cont, a, s, vocab)
 
 
-def _result(article: Article, source: Article, passages: tuple[Passage, ...], cont: float) -> PairResult:
+def _result(article: Article, source: Article, passages: tuple[Passage, ...], cont: float,
+            a: Prepared, s: Prepared, vocab: float | None) -> PairResult:
+    """The pair's figures; shared vocabulary only where the pair shares a 5-word sequence or
+    a passage, so that a pair sharing nothing stays all zero (``pairs.is_zero``)."""
     total = len(article.words)
     verbatim = sum(p.verbatim_words for p in passages)
     edited = sum(p.a_end - p.a_start for p in passages) - verbatim
@@ -147,7 +152,12 @@ def _result(article: Article, source: Article, passages: tuple[Passage, ...], co
         paraphrase=0.0,
         containment=cont,
         passages=passages,
+        vocabulary=(_vocabulary(a, s) if vocab is None else vocab) if passages or cont else 0.0,
     )
+
+
+def _vocabulary(a: Prepared, s: Prepared) -> float:
+    return share(len(a.vocabulary & s.vocabulary), len(a.vocabulary))
 
 
 def _passages(chain: Chain, article: Article, source: Article, a: Prepared, settings: AlignSettings) -> list[Passage]:
@@ -281,6 +291,7 @@ class _Work:
     """Shared 5-word shingle counts of every pair sharing one; None: count them here."""
     shingles: list
     """Each article's distinct shingle hashes (sorted numpy arrays)."""
+    vocabulary: VocabularyBits
     settings: AlignSettings
 
 
@@ -320,7 +331,10 @@ def compare_all(
     # each task builds those of its rows, taken in an order that keeps a story's rows together.
     ahead = not scheduler and len(needed) <= PREPARE_AHEAD_MAX
     prepped = {k: prepared(articles[k], settings.seed) for k in needed} if ahead else None
-    work = _Work(articles, prepped, todo if ahead else local_order(todo, candidates), shared, shingles, settings)
+    shared_only = complete and settings.min_anchor < 5
+    vocabulary = VocabularyBits(articles if todo or shared_only else [])  # a warm build needs none
+    work = _Work(articles, prepped, todo if ahead else local_order(todo, candidates), shared, shingles,
+                 vocabulary, settings)
     jobs = jobs if sum(len(js) for _, js in todo) >= PARALLEL_MIN_PAIRS or scheduler else 1
     for chunk in map_rows(_align_rows, work, len(todo), jobs, scheduler):
         for i, sources, blob in chunk:
@@ -332,8 +346,8 @@ def compare_all(
                 cache.put("pairs", keys[i][0], (tuple(keys[j][1] for j in sources), blob))
     _WORKER_INDEXES.clear()  # filled when this process aligned rows itself
     LAST_STATS = CompareStats(sum(len(js) for _, js in todo), reused)
-    if complete and settings.min_anchor < 5:
-        _store_shared_only(articles, shingles, shared, rows)
+    if shared_only:
+        _store_shared_only(articles, shingles, shared, rows, vocabulary)
     return PairTable((a.id for a in articles), rows, complete)
 
 
@@ -371,7 +385,7 @@ def _cached_rows(cache: Cache | None, keys: list[tuple[str, str]], candidates: l
     return rows, todo, reused
 
 
-def _store_shared_only(articles, shingles, shared, rows) -> None:
+def _store_shared_only(articles, shingles, shared, rows, vocabulary: VocabularyBits) -> None:
     """Pairs sharing a shingle but never aligned (``min_anchor < 5`` and no shared seed):
     stored with their containment, as they are not all zero."""
     for i, row in enumerate(rows):
@@ -379,7 +393,7 @@ def _store_shared_only(articles, shingles, shared, rows) -> None:
         for j, count in shared[i].items():
             if j != i and j not in row:
                 row[j] = PairResult(articles[i].id, articles[j].id, 0.0, 0.0, 0.0, 0.0,  # = _result(…, (), …)
-                                    _cont(count, len(shingles[i])), ())
+                                    _cont(count, len(shingles[i])), (), vocabulary.share(i, j))
         rows[i] = dict(sorted(row.items()))
 
 
@@ -398,7 +412,8 @@ def _align_rows(work: _Work, rows: range) -> list[tuple[int, list[int], bytes]]:
         fresh = []
         for j in sources:
             s = index(j)
-            fresh.append(compare_prepared(article, work.articles[j], a, s, work.settings, _pair_cont(work, i, j)))
+            fresh.append(compare_prepared(article, work.articles[j], a, s, work.settings, _pair_cont(work, i, j),
+                                          work.vocabulary.share(i, j)))
         out.append((i, sources, pickle.dumps(tuple(fresh), pickle.HIGHEST_PROTOCOL)))
     return out
 

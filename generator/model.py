@@ -144,10 +144,15 @@ class PairResult:
     paraphrase: float
     containment: float
     passages: tuple[Passage, ...] = ()
+    vocabulary: float = 0.0
+    """Shared vocabulary: the share of the article's distinct content words (stopwords left
+    out) found anywhere in the source, counted for pairs that share a 5-word sequence or a
+    passage (0 for the others, which stay implicit in a large set). Rewritten copy keeps
+    the facts' words when it keeps no sentence (generator/labels.py)."""
 
     def __reduce__(self):  # see EditOp
         return PairResult, (self.article, self.source, self.reuse, self.verbatim, self.edited,
-                            self.paraphrase, self.containment, self.passages)
+                            self.paraphrase, self.containment, self.passages, self.vocabulary)
 
 
 @dataclass(frozen=True, slots=True)

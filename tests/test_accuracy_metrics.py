@@ -110,3 +110,25 @@ def test_polnear_gold_counts_a_numbered_second_content_role(tmp_path):
                    "E1\tAttribution:T5 Cue:T3 Source:T2 Content:T1 Content2:T4\n", encoding="utf-8")
     quotes = [(text[slice(*core(text, s, e))], src) for s, e, src in gold(text, ann)]
     assert quotes == [("We will win", "Smith"), ("We will not stop", "Smith")]
+
+
+def test_meter_label_fits_score_like_macro_f1_and_run_the_product_rule():
+    from types import SimpleNamespace
+
+    import numpy as np
+    from meter_labels import (CLASSES, fit_second_figure, macro_f1_levels, rule_labels, truth_levels,
+                              two_figure_labels)
+
+    truth = ["independent", "partially derived", "wholly derived", "wholly derived", "independent"]
+    pred = ["independent", "wholly derived", "wholly derived", "partially derived", "partially derived"]
+    levels = lambda labels: np.array([CLASSES.index(x) for x in labels])  # noqa: E731
+    assert macro_f1_levels(levels(truth), levels(pred)) == pytest.approx(macro_f1(truth, pred, CLASSES))
+    # a brief with no aligned passage but the source's words: lexical reuse says independent
+    cases = [SimpleNamespace(truth=t, lexical=lx, reuse=lx, containment=0.1, vocabulary=v)
+             for t, lx, v in (("independent", 0.0, 0.2), ("wholly derived", 0.0, 0.95),
+                              ("partially derived", 0.2, 0.5), ("wholly derived", 0.7, 0.9))]
+    assert rule_labels(cases) == ["independent", "wholly derived", "partially derived", "wholly derived"]
+    assert list(truth_levels(cases)) == [0, 2, 1, 2]
+    t1, t2, f = fit_second_figure(cases, "lexical", (0.09, 0.51), "vocabulary", [0.3, 0.6, 0.9])
+    assert (t1, t2, f) == (0.3, 0.6, 1.0)  # the first thresholds that label all four right
+    assert two_figure_labels(cases, "lexical", (0.09, 0.51), "vocabulary", (t1, t2))[1] == "wholly derived"

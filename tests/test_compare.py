@@ -194,6 +194,16 @@ def test_containment_definition():
     assert compare_pair(article, source, SETTINGS).containment == 0.5
 
 
+def test_shared_vocabulary_definition():
+    source = art("s", "one two three four five six seven judge")
+    article = art("a", "one two three four five and the jury nine")
+    # distinct content words of A: one..five, jury, nine (7; "and", "the" are stopwords); 5 in S
+    assert compare_pair(article, source, SETTINGS).vocabulary == round(5 / 7, 4)
+    # a pair that shares no 5-word sequence stays all zero, whatever words it shares
+    apart = art("b", "five four three two one jury nine")
+    assert compare_pair(apart, source, SETTINGS).vocabulary == 0.0
+
+
 def test_figures_rounded_to_four_decimals(seeds):
     cnn, copy = seeds
     result = compare_pair(copy, cnn, SETTINGS)
@@ -207,3 +217,7 @@ def test_compare_all_matches_compare_pair(seeds):
     results = compare_all(articles, SETTINGS)
     expected = [compare_pair(a, s, SETTINGS) for a in articles for s in articles if a is not s]
     assert results == expected
+    assert any(p.vocabulary for p in expected)  # counted by bit masks in compare_all, by sets here
+    anchored_short = AlignSettings(min_anchor=3)  # pairs sharing a shingle but no passage are stored too
+    assert compare_all(articles, anchored_short) == [compare_pair(a, s, anchored_short)
+                                                     for a in articles for s in articles if a is not s]

@@ -1,8 +1,8 @@
 """Derivation labels: thresholds on reuse, and their place in report.json."""
 
 from generator.labels import (INDEPENDENT, PARAPHRASE_PARTIALLY_MIN_REUSE, PARAPHRASE_WHOLLY_MIN_REUSE,
-                              PARTIALLY, PARTIALLY_MIN_REUSE, WHOLLY, WHOLLY_MIN_REUSE, derivation_label,
-                              pair_label)
+                              PARTIALLY, PARTIALLY_MIN_REUSE, PARTIALLY_MIN_VOCABULARY, WHOLLY,
+                              WHOLLY_MIN_REUSE, WHOLLY_MIN_VOCABULARY, derivation_label, pair_label)
 from generator.model import PairResult
 
 
@@ -21,7 +21,7 @@ def test_every_pair_of_the_report_has_its_label(demo_report):
     for pair in demo_report["pairs"]:
         assert pair["label"] == pair_label(PairResult(
             pair["article"], pair["source"], pair["reuse"], pair["verbatim"], pair["edited"],
-            pair["paraphrase"], pair["containment"]))
+            pair["paraphrase"], pair["containment"], vocabulary=pair["vocabulary"]))
 
 
 def test_lexical_reuse_labels_a_pair_and_only_strong_paraphrase_raises_the_label():
@@ -37,6 +37,19 @@ def test_lexical_reuse_labels_a_pair_and_only_strong_paraphrase_raises_the_label
     assert pair_label(pair(0.6, 0.0, 0.0)) == WHOLLY
     assert PARTIALLY_MIN_REUSE < PARAPHRASE_PARTIALLY_MIN_REUSE < PARAPHRASE_WHOLLY_MIN_REUSE
     assert WHOLLY_MIN_REUSE < PARAPHRASE_WHOLLY_MIN_REUSE
+
+
+def test_shared_vocabulary_raises_the_label_and_never_lowers_it():
+    def pair(lexical, vocabulary):
+        return PairResult("a", "b", lexical, lexical, 0.0, 0.0, 0.1, vocabulary=vocabulary)
+
+    assert PARTIALLY_MIN_VOCABULARY < WHOLLY_MIN_VOCABULARY
+    assert pair_label(pair(0.0, PARTIALLY_MIN_VOCABULARY - 0.01)) == INDEPENDENT
+    assert pair_label(pair(0.0, PARTIALLY_MIN_VOCABULARY)) == PARTIALLY    # a brief rewritten from the facts
+    assert pair_label(pair(0.0, WHOLLY_MIN_VOCABULARY)) == WHOLLY
+    assert pair_label(pair(0.2, 0.3)) == PARTIALLY                          # copied passages, other material
+    assert pair_label(pair(WHOLLY_MIN_REUSE, 0.5)) == WHOLLY
+    assert pair_label(pair(0.2, WHOLLY_MIN_VOCABULARY)) == WHOLLY
 
 
 def test_the_demo_rewrites_are_wholly_derived_when_paraphrase_detection_is_on(demo_report):
