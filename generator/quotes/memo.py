@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 
-from ..cache import Cache, code_digest, digest
+from ..cache import Cache, code_digest, plain_digest
 from ..model import Article, Quote
 from . import match, qgrams, unquoted
 from .match import Match, QuoteWords
@@ -31,9 +31,12 @@ def words_key(words: QuoteWords) -> bytes:
 
 
 def narrative_key(article: Article, quotes: tuple[Quote, ...]) -> bytes:
-    """Digest of what ``Narrative.of`` reads: the text, words and every quotation span."""
+    """Digest of what ``Narrative.of`` reads: the text, words and every quotation span,
+    pickled without the memo (an article read from the cache shares its word strings unlike a
+    fresh one: with the memo, a cold build's searches were never found again)."""
     w = article.words
-    return bytes.fromhex(digest(article.text, w.norm, w.starts, w.ends, tuple((q.start, q.end) for q in quotes)))
+    return bytes.fromhex(plain_digest((article.text, w.norm, w.starts, w.ends,
+                                       tuple((q.start, q.end) for q in quotes))))
 
 
 class QuoteMemo:
