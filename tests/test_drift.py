@@ -56,6 +56,8 @@ def test_demo_premier_versus_leader(demo_report):
     assert premier and premier[0]["article_text"] == "Chinese Premier"
     assert premier[0]["source_text"] == "Chinese leader" and premier[0]["source"].startswith("000")
     assert premier[0]["severity"] == "high"
+    # 002 took "Chinese leader" from its main source 000; 001, a minor source of it, says "Premier".
+    assert not [d for d in drift if d["article"].startswith("002") and d["kind"] == "title"]
 
 
 def test_demo_pages_show_the_drift(demo_site):

@@ -63,14 +63,19 @@ def find_drift(articles, pairs, clusters, provenance: Provenance,
     all_facts = _Lazy(lambda aid: analysed_facts(by_id[aid], people[aid]))
     memo = LinkMemo(cache)
     found: list[DriftFinding] = []
+    first: set[str] = set()
     for link in provenance.links:
         pair = by_pair.get((link.article, link.source))
         if pair is None or link.source not in by_id:
             continue
         article, source = by_id[link.article], by_id[link.source]
+        main = link.article not in first  # links come best source first
+        first.add(link.article)
         found += memo.findings(article, source, pair,
-                               lambda: link_drift(article, source, pair, people, all_facts))  # noqa: B023 - called at once
+                               lambda: link_drift(article, source, pair, people, all_facts, main),  # noqa: B023
+                               variant=main)
     memo.save()
+    found = [f for f in found if not _supported_elsewhere(f, provenance, all_facts)]
     attributions = attribution_drift(clusters, by_id)
     found = [f for f in found if not _told_twice(f, attributions)] + attributions
     order = {a.id: i for i, a in enumerate(articles)}
@@ -93,10 +98,29 @@ class _Lazy(dict):
 
 
 def link_drift(article: Article, source: Article, pair: PairResult, people: dict[str, People],
-               all_facts: dict[str, tuple[Fact, ...]]) -> list[DriftFinding]:
-    """The findings of one provenance link: in its aligned passages, then titles anywhere."""
+               all_facts: dict[str, tuple[Fact, ...]], main: bool = True) -> list[DriftFinding]:
+    """The findings of one provenance link: in its aligned passages, then titles anywhere
+    for the article's ``main`` (largest) source; a secondary source explains only its own
+    passages, so its titles are compared there only."""
     in_passages = pair_drift(article, source, pair, people, all_facts[source.id])
-    return in_passages + title_drift(article, source, pair, all_facts, in_passages)
+    return in_passages + title_drift(article, source, pair, all_facts, in_passages, anywhere=main)
+
+
+def _supported_elsewhere(finding: DriftFinding, provenance: Provenance,
+                         all_facts: dict[str, tuple[Fact, ...]]) -> bool:
+    """A title the article gives a person as another of its direct sources gives it: the
+    article kept that source's wording, so it changed nothing (a story told with "Chinese
+    leader" by its main source and "Chinese Premier" by a minor one). Only titles: that a
+    source names a person says nothing of who it put where."""
+    if finding.kind != "title":
+        return False
+    others = [k.source for k in provenance.sources_of(finding.article) if k.source != finding.source]
+    if not others:
+        return False
+    said = next((f for f in all_facts[finding.article] if f.kind == "title" and f.start == finding.a_start), None)
+    return said is not None and any(
+        f.kind == "title" and same_person(f.key, said.key) and compatible(said.value, f.value)
+        for other in others for f in all_facts[other])
 
 
 def analysed_facts(article: Article, people: People) -> tuple[Fact, ...]:
@@ -105,9 +129,10 @@ def analysed_facts(article: Article, people: People) -> tuple[Fact, ...]:
 
 
 def title_drift(article: Article, source: Article, pair: PairResult, all_facts: dict[str, tuple[Fact, ...]],
-                reported: list[DriftFinding]) -> list[DriftFinding]:
+                reported: list[DriftFinding], anywhere: bool = True) -> list[DriftFinding]:
     """A title the article gives a person that no title its direct source gives them
-    supports, wherever the two sentences are (a rewrite reworded beyond alignment)."""
+    supports, wherever the two sentences are (a rewrite reworded beyond alignment), or
+    (not ``anywhere``) only where the article's title lies in a passage aligned to it."""
     out, seen = [], {f.a_start for f in reported if f.kind == "title"}
     src_titles = [f for f in all_facts[source.id] if f.kind == "title"]
     for fa in (f for f in all_facts[article.id] if f.kind == "title" and f.start not in seen):
@@ -115,6 +140,8 @@ def title_drift(article: Article, source: Article, pair: PairResult, all_facts: 
         if theirs and not any(compatible(fa.value, f.value) for f in theirs):
             word = bisect_right(article.words.ends, fa.start)
             index = next((i for i, p in enumerate(pair.passages) if p.a_start <= word < p.a_end), None)
+            if index is None and not anywhere:
+                continue
             out.append(_finding(article, source, Change("title", theirs[0], fa, subject=fa.key), index))
             seen.add(fa.start)
     return out

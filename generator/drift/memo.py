@@ -2,9 +2,10 @@
 
 The findings of one link depend only on the article, its source and their pair result:
 the texts, sentences and words of the two (what facts and names are read from) and the
-aligned passages. Each link's findings are kept under a digest of exactly that, in one
-cache entry keyed by the drift code, so a rebuild after adding an article recomputes only
-the links whose article, source or pair changed. A build writes back only the entries it
+aligned passages; and on whether the source is the article's main one (titles are compared
+beyond the passages only for that one). Each link's findings are kept under a digest of
+exactly that, in one cache entry keyed by the drift code, so a rebuild after adding an
+article recomputes only the links whose article, source or pair changed. A build writes back only the entries it
 used (the entry never grows past one build's worth), and only when they changed.
 """
 
@@ -49,8 +50,10 @@ class LinkMemo:
         self.computed = 0
         """Links whose findings this build had to compute."""
 
-    def findings(self, article: Article, source: Article, pair: PairResult, compute: Callable[[], list]) -> list:
-        key = digest(self._key(article), self._key(source), plain_digest(pair))
+    def findings(self, article: Article, source: Article, pair: PairResult, compute: Callable[[], list],
+                 variant: object = None) -> list:
+        """``variant``: what else the findings depend on (whether the source is the article's main one)."""
+        key = digest(self._key(article), self._key(source), plain_digest(pair), variant)
         if key not in self._new:
             found = self._old.get(key)
             if found is None:
