@@ -116,12 +116,12 @@ def _write_rows(job: _Job, rows: range) -> list[tuple[str, rendered.Written | No
 
 def _write_page(job: _Job, page: Page, target: Path) -> rendered.Written | None:
     """Kept from the previous output where its inputs are unchanged, else rendered; a
-    streamed file is written, and replaced by the previous one if that has the same bytes."""
+    streamed file is written (see ``rendered.write_stream``)."""
     previous = job.records.get(page.path)
-    if page.stream is not None:
-        return rendered.write_stream(page.stream(), job.theme, job.previous, page.path, previous, target)
     key = rendered.page_key(page, job.theme, job.known)
     record = rendered.keep(job.previous, page.path, previous, key, target)
+    if record is None and page.stream is not None:
+        return rendered.write_stream(page.stream(), job.theme, job.previous, page.path, previous, target, key)
     if record is None:
         target.write_text(_render(job.env, page), encoding="utf-8")
         record = rendered.Written.of(key, target) if key else None

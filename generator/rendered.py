@@ -10,9 +10,11 @@ keeps its inode and time. Anything else
 (a missing, replaced or edited file, another theme, a file system without hard links) is
 rendered as usual, so a stale record can only cost time, never give a wrong page.
 
-A streamed file (report.json, the CSVs: too large to hold as one string) is written first,
-its digest taken while writing; if it equals the last build's, the old file is linked in
-its place, so an unchanged data file keeps its inode and time like a kept page.
+A streamed file (report.json, the CSVs: too large to hold as one string) is keyed like a
+page by the inputs it is made from when it has them (the data files: their analysis, see
+generator/site/datafiles.py), and kept without being made. Without inputs it is written
+first, its digest taken while writing; if it equals the last build's, the old file is
+linked in its place, so an unchanged file keeps its inode and time like a kept page.
 """
 
 from __future__ import annotations
@@ -28,10 +30,10 @@ from types import ModuleType
 
 import jinja2
 
-from . import labels, marks, paths, site
+from . import labels, marks, paths, report, site
 from .cache import Cache, code_digest, digest
 from .model import Article, QuoteCluster
-from .site import Page, article, common, drift, pair
+from .site import Page, article, common, datafiles, drift, pair
 
 KIND = "pages"
 
@@ -52,8 +54,8 @@ class Written:
         return cls(key, st.st_size, st.st_mtime_ns, st.st_ino)
 
 
-VIEW_CODE = (site, article, common, drift, pair, marks, labels, paths)
-"""Modules whose code turns a page's inputs into its context."""
+VIEW_CODE = (site, article, common, drift, pair, marks, labels, paths, report, datafiles)
+"""Modules whose code turns a page's inputs into its context (or a data file's text)."""
 
 
 def theme_key(template_dirs: list[Path], renderer: ModuleType) -> str:
@@ -66,10 +68,14 @@ def theme_key(template_dirs: list[Path], renderer: ModuleType) -> str:
 def page_key(page: Page, theme: str, known: dict[int, tuple[object, str]]) -> str | None:
     """Digest of what the page's file is made from, or None if the page is always rendered
     (``known``: digests of large objects already met in this build)."""
-    if page.make is None:  # streamed files are keyed while written (write_stream)
+    if page.make is not None:
+        make = page.make
+    elif page.stream is not None and page.inputs:  # else keyed by its text (write_stream)
+        make = getattr(page.stream, "func", page.stream)
+    else:
         return None
     inputs = _inputs_bytes(page.inputs, known)
-    maker = f"{page.make.__module__}.{page.make.__qualname__}"
+    maker = f"{make.__module__}.{make.__qualname__}"
     return None if inputs is None else digest(theme, page.path, page.template, maker, inputs)
 
 
@@ -122,14 +128,18 @@ def keep(previous: Path, path: str, record: Written | None, key: str | None, tar
 
 
 def write_stream(chunks: Iterable[str], theme: str, previous: Path, path: str, record: Written | None,
-                 target: Path) -> Written:
-    """Write ``chunks`` to ``target``, then keep the previous build's file of ``path``
-    instead if its record has the same digest; the record of the file left at ``target``."""
-    h = hashlib.sha256()
+                 target: Path, key: str | None = None) -> Written:
+    """Write ``chunks`` to ``target``; the record of the file left at ``target``. Without an
+    inputs ``key`` (``page_key``) the file is keyed by its text, and the previous build's
+    file of ``path`` is kept instead if its record has the same digest."""
+    h = hashlib.sha256() if key is None else None
     with open(target, "wb") as f:
         for data in _batches(chunks):
-            h.update(data)
+            if h:
+                h.update(data)
             f.write(data)
+    if h is None:
+        return Written.of(key, target)
     key = digest(theme, path, h.hexdigest())
     linked = target.with_name(target.name + ".kept")
     kept = keep(previous, path, record, key, linked)

@@ -13,6 +13,7 @@ from ..paths import PAIR_PAGES_PER_ARTICLE, article_page, pair_page, worthy_pair
 from ..report import pairs_csv_chunks, quotes_csv_chunks, report_data, report_json_chunks
 from .article import article_view
 from .common import SiteInfo, safe_url
+from .datafiles import data_inputs
 from .drift import drift_rows
 from . import overview
 from .pair import pair_view
@@ -39,7 +40,8 @@ class Page:
     """Builds the context from ``inputs``, only when the page is rendered (not when the
     previous build's file is kept, see generator/rendered.py)."""
     inputs: tuple = ()
-    """Everything ``make`` reads, pickling the same whenever the page is the same (no sets)."""
+    """Everything ``make`` (or ``stream``) reads, pickling the same whenever the page is the
+    same (no sets)."""
     stream: Callable[[], Iterable[str]] | None = None
     """Makes the file's text in chunks, written as they come (files too large to hold as one
     string: report.json, the CSVs)."""
@@ -102,6 +104,7 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
     worthy = _paged_pairs(analysis)
     links = analysis.provenance.links
     data = report_data(analysis, worthy)
+    files = data_inputs(data)
     by_article = _group(stored(analysis.pairs), lambda p: p.article)
     links_of = _group(links, lambda link: link.article)
     # An article page shows each quote's id, text and speaker, not the other articles'
@@ -115,9 +118,9 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
                                           "stories": stories, "story": None}),
         Page("quotes.html", "quotes.html", {**common, **quotes_context(analysis)}),
         Page("404.html", "404.html", {**common, **_absolute_root(config.base_url)}),
-        Page("report.json", stream=partial(report_json_chunks, data)),
-        Page("pairs.csv", stream=partial(pairs_csv_chunks, data)),
-        Page("quotes.csv", stream=partial(quotes_csv_chunks, data)),
+        Page("report.json", stream=partial(report_json_chunks, data), inputs=files),
+        Page("pairs.csv", stream=partial(pairs_csv_chunks, data), inputs=files),
+        Page("quotes.csv", stream=partial(quotes_csv_chunks, data), inputs=files),
     ]
     pages += [Page(path, template, {**common, **context}) for path, template, context in story_pages]
     for article in articles:
