@@ -29,7 +29,7 @@ ROOT = BENCH.parent
 sys.path[:0] = [str(ROOT), str(BENCH)]
 
 from meter import tagged_articles, unchanged_words  # noqa: E402
-from meter_labels import fit_jointly, fit_second_figure, rule_labels, two_figure_labels  # noqa: E402
+from meter_labels import capped_labels, fit_cap, fit_jointly, fit_second_figure, rule_labels, two_figure_labels  # noqa: E402
 from metrics import accuracy, best_thresholds, macro_f1, prf, roc_auc, spearman  # noqa: E402
 
 from generator import labels  # noqa: E402
@@ -44,6 +44,8 @@ LABELS = {"wholly_derived": labels.WHOLLY, "partially_derived": labels.PARTIALLY
           "non_derived": labels.INDEPENDENT}
 CLASSES = (labels.INDEPENDENT, labels.PARTIALLY, labels.WHOLLY)
 GRID = [round(x, 2) for x in np.arange(0.02, 0.96, 0.01)]
+CAPS = [5, 10, 15, 20, 25, 30, 40, 60, 80, 100]
+"""New-word caps tried for wholly derived (generator/labels.py WHOLLY_MAX_NEW_WORDS)."""
 
 
 def article(article_id: str, paths: list[Path]) -> Article:
@@ -69,6 +71,8 @@ class MeterCase:
     containment: float
     vocabulary: float
     """Shared vocabulary (``PairResult.vocabulary``) against the concatenated PA copy."""
+    new_words: int
+    """``PairResult.new_words`` against the concatenated PA copy."""
     reuse_max: float
     """Lexical reuse against the best single PA file."""
 
@@ -93,7 +97,7 @@ def meter_cases(root: Path, paraphraser=None) -> list[MeterCase]:
     if paraphraser is not None:
         full = paraphraser.pairs(papers + [j for j, _ in sources.values()], results)
     return [MeterCase(row["newspaper_file"], row["pa_dir"], LABELS[row["label"]], f.reuse, r.reuse,
-                      r.containment, r.vocabulary, b) for row, r, f, b in zip(rows, results, full, best)]
+                      r.containment, r.vocabulary, r.new_words, b) for row, r, f, b in zip(rows, results, full, best)]
 
 
 def split(cases: list[MeterCase]) -> tuple[list[MeterCase], list[MeterCase]]:
@@ -286,7 +290,8 @@ def meter_label_lines(cases: list[MeterCase], cal: list[MeterCase], test: list[M
     vocabulary = (labels.PARTIALLY_MIN_VOCABULARY, labels.WHOLLY_MIN_VOCABULARY)
     fit, swapped = fitted(cal, "lexical"), fitted(test, "lexical")
     vfit = fit_second_figure(cal, "lexical", lexical, "vocabulary", GRID)
-    vswapped = fit_second_figure(test, "lexical", (swapped[0], swapped[1]), "vocabulary", GRID)
+    capfit = fit_cap(cal, lexical, [x for x in GRID if x >= 0.3], CAPS)
+    capswap = fit_cap(test, swapped[:2], [x for x in GRID if x >= 0.3], CAPS)
     joint = fit_jointly(cal, "lexical", [round(x, 2) for x in np.arange(0.05, 0.46, 0.01)], lexical[1],
                         "vocabulary", [x for x in GRID if x >= 0.3])
     alone = fitted(cal, "vocabulary")
@@ -299,6 +304,7 @@ def meter_label_lines(cases: list[MeterCase], cal: list[MeterCase], test: list[M
     f1_of = lambda pred: fmt(macro_f1(truth, pred, CLASSES))  # noqa: E731
     means = {t: float(np.mean([c.lexical for c in cases if c.truth == t])) for t in CLASSES}
     vmeans = {t: float(np.median([c.vocabulary for c in cases if c.truth == t])) for t in CLASSES}
+    new = {t: float(np.median([c.new_words for c in cases if c.truth == t])) for t in CLASSES}
     lines = [
         "## METER courts: derivation labels and aligned words", "",
         f"{len(cases)} labelled courts articles (all of them whose story has a PA folder), each read by",
@@ -313,28 +319,34 @@ def meter_label_lines(cases: list[MeterCase], cal: list[MeterCase], test: list[M
         "unless it says otherwise.", "",
         f"Lexical reuse alone, fitted on calibration: partially ≥ {fit[0]:.2f}, wholly ≥ {fit[1]:.2f} (calibration "
         f"macro-F1 {fmt(fit[2])}); fitted on the test part instead: {swapped[0]:.2f} / {swapped[1]:.2f}, macro-F1 "
-        f"{fmt(back['macro_f1'])} on the calibration part. Shared vocabulary, fitted on calibration with those "
-        f"lexical thresholds fixed: {vfit[0]:.2f} / {vfit[1]:.2f} (calibration macro-F1 {fmt(vfit[2])}); on the "
-        f"test part instead: {vswapped[0]:.2f} / {vswapped[1]:.2f}. Shipped: lexical reuse ≥ {lexical[0]:.2f} / "
-        f"{lexical[1]:.2f}, shared vocabulary ≥ {vocabulary[0]:.2f} / {vocabulary[1]:.2f} (partially / wholly).", "",
+        f"{fmt(back['macro_f1'])} on the calibration part. Shared vocabulary and the new-word cap, fitted on "
+        f"calibration with those lexical thresholds fixed: {capfit[0]:.2f} / {capfit[1]:.2f}, at most {capfit[2]} new "
+        f"words (calibration macro-F1 {fmt(capfit[3])}); on the test part instead (its own lexical thresholds): "
+        f"{capswap[0]:.2f} / {capswap[1]:.2f}, {capswap[2]} new words, macro-F1 {f1_on(cal, capswap, swapped)} on "
+        f"the calibration part. Shipped: lexical reuse ≥ {lexical[0]:.2f} / {lexical[1]:.2f}, shared vocabulary ≥ "
+        f"{vocabulary[0]:.2f} / {vocabulary[1]:.2f} (partially / wholly), wholly only with at most "
+        f"{labels.WHOLLY_MAX_NEW_WORDS} new words.", "",
         "| measure (test part) | wiretrace | target | METER authors |", "|---|---|---|---|",
-        f"| three-label macro-F1 (shipped rule: lexical reuse and shared vocabulary) | **{fmt(m['macro_f1'])}** | "
-        "0.75 | 0.664 |",
+        f"| three-label macro-F1 (shipped rule: lexical reuse, shared vocabulary, new words) | "
+        f"**{fmt(m['macro_f1'])}** | 0.75 | 0.664 |",
         f"| accuracy of the three labels | {fmt(m['accuracy'])} | | |",
         f"| ROC AUC, derived (wholly + partially) vs non-derived: lexical reuse / shared vocabulary | "
         f"**{fmt(lex['auc_derived'])}** / **{fmt(m['auc_derived'])}** | 0.95 | |",
-        f"| ROC AUC, wholly vs partially derived: lexical reuse / shared vocabulary | {fmt(lex['auc_wholly'])} / "
-        f"{fmt(m['auc_wholly'])} | | |",
+        f"| ROC AUC, wholly vs partially derived: lexical reuse / shared vocabulary / fewer new words | "
+        f"{fmt(lex['auc_wholly'])} / {fmt(m['auc_wholly'])} / {fmt(fewer_new_auc(test))} | | |",
         f"| macro-F1, lexical reuse alone ({lexical[0]:.2f} / {lexical[1]:.2f}, the rule before shared vocabulary) | "
         f"{fmt(lex['macro_f1'])} | | |",
+        f"| macro-F1, lexical reuse and shared vocabulary, no new-word cap (vocabulary {vfit[0]:.2f} / {vfit[1]:.2f} "
+        f"fitted) | {f1_of(two_figure_labels(test, 'lexical', lexical, 'vocabulary', vfit[:2]))} | | |",
         f"| macro-F1, shared vocabulary alone (own thresholds {alone[0]:.2f} / {alone[1]:.2f}) | "
         f"{fmt(label_scores(test, alone[1], alone[0], 'vocabulary')['macro_f1'])} | | |",
-        f"| macro-F1, both figures fitted jointly (lexical partially ≥ {joint[0]:.2f}, vocabulary {joint[1]:.2f} / "
+        f"| macro-F1, both shares fitted jointly, no cap (lexical partially ≥ {joint[0]:.2f}, vocabulary {joint[1]:.2f} / "
         f"{joint[2]:.2f}; calibration {fmt(joint[3])}) | "
         f"{f1_of(two_figure_labels(test, 'lexical', (joint[0], lexical[1]), 'vocabulary', joint[1:3]))} | | |",
         f"| macro-F1 / AUC, lexical reuse against the best single PA file instead of the concatenation | "
         f"{fmt(best_file['macro_f1'])} / {fmt(best_file['auc_derived'])} | | |",
-        f"| macro-F1 / AUC of shared vocabulary over all {len(cases)} articles (calibration part included) | "
+        f"| macro-F1 of the shipped rule / AUC of shared vocabulary over all {len(cases)} articles (calibration "
+        "part included) | "
         f"{fmt(every['macro_f1'])} / {fmt(every['auc_derived'])} | | |",
         *two_figure_rows(cal, test),
     ]
@@ -345,7 +357,8 @@ def meter_label_lines(cases: list[MeterCase], cal: list[MeterCase], test: list[M
                     "sem_auc": roc_auc([c.reuse for c in test], [c.truth != labels.INDEPENDENT for c in test])}
     lines += [
         "", "Mean lexical reuse by label: " + ", ".join(f"{t} {means[t]:.2f}" for t in CLASSES) + ". Median "
-        "shared vocabulary: " + ", ".join(f"{t} {vmeans[t]:.2f}" for t in CLASSES) + ".",
+        "shared vocabulary: " + ", ".join(f"{t} {vmeans[t]:.2f}" for t in CLASSES) + ". Median new words: "
+        + ", ".join(f"{t} {new[t]:.0f}" for t in CLASSES) + ".",
     ]
     if semantic:
         sem_means = {t: float(np.mean([c.reuse for c in cases if c.truth == t])) for t in CLASSES}
@@ -358,6 +371,18 @@ def meter_label_lines(cases: list[MeterCase], cal: list[MeterCase], test: list[M
     ]
     lines += [f"| {t} | " + " | ".join(str(m["confusion"][t][p]) for p in CLASSES) + " |" for t in CLASSES]
     return lines, summary
+
+
+def fewer_new_auc(cases: list[MeterCase]) -> float:
+    """ROC AUC of fewer new words for wholly against partially derived articles."""
+    derived = [c for c in cases if c.truth != labels.INDEPENDENT]
+    return roc_auc([-c.new_words for c in derived], [c.truth == labels.WHOLLY for c in derived])
+
+
+def f1_on(cases: list[MeterCase], cap_fit: tuple, lexical: tuple) -> str:
+    """Macro-F1 on ``cases`` of the capped rule with fitted thresholds (``fit_cap``'s result)."""
+    pred = [CLASSES[k] for k in capped_labels(cases, lexical[:2], cap_fit[:2], cap_fit[2])]
+    return fmt(macro_f1([c.truth for c in cases], pred, CLASSES))
 
 
 def paraphrase_label_rows(cal: list[MeterCase], test: list[MeterCase]) -> list[str]:

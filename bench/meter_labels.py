@@ -24,7 +24,7 @@ def case_pair(case, paraphrase: bool) -> PairResult:
     ``paraphrase``)."""
     reuse = case.reuse if paraphrase else case.lexical
     return PairResult("np", "pa", reuse, case.lexical, 0.0, round(reuse - case.lexical, 4), case.containment,
-                      vocabulary=case.vocabulary)
+                      vocabulary=case.vocabulary, new_words=case.new_words)
 
 
 def rule_labels(cases: Sequence, paraphrase: bool = False) -> list[str]:
@@ -82,3 +82,27 @@ def two_figure_labels(cases: Sequence, first: str, first_thresholds: tuple[float
     a = levels(np.array([getattr(c, first) for c in cases]), *first_thresholds)
     b = levels(np.array([getattr(c, second) for c in cases]), *second_thresholds)
     return [CLASSES[k] for k in np.maximum(a, b)]
+
+
+def capped_labels(cases: Sequence, lexical: tuple[float, float], vocabulary: tuple[float, float],
+                  cap: float) -> np.ndarray:
+    """Levels of the two-figure rule where wholly derived also needs at most ``cap`` new
+    words (else partially), without paraphrase."""
+    level = np.maximum(levels(np.array([c.lexical for c in cases]), *lexical),
+                       levels(np.array([c.vocabulary for c in cases]), *vocabulary))
+    return np.where((level == 2) & (np.array([c.new_words for c in cases]) > cap), 1, level)
+
+
+def fit_cap(cases: Sequence, lexical: tuple[float, float], grid: Sequence[float], caps: Sequence[int]
+            ) -> tuple[float, float, int, float]:
+    """(vocabulary partially, vocabulary wholly, new-word cap, macro-F1) with the best
+    macro-F1 of ``capped_labels``, the lexical thresholds fixed."""
+    truth = truth_levels(cases)
+    best = (0.0, 0.0, 0, -1.0)
+    for i, t1 in enumerate(grid):
+        for t2 in grid[i + 1:]:
+            for cap in caps:
+                f = macro_f1_levels(truth, capped_labels(cases, lexical, (t1, t2), cap))
+                if f > best[3]:
+                    best = (float(t1), float(t2), int(cap), f)
+    return best

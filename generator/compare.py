@@ -22,7 +22,7 @@ from .cache import Cache, digest
 from .model import Article, EditOp, PairResult, Passage
 from .pairs import PairTable, StoredRow
 from .parallel import map_rows
-from .vocabulary import VocabularyBits, share
+from .vocabulary import VocabularyBits, figures
 from .shingles import local_order, shared_counts, shingle_arrays
 
 
@@ -117,10 +117,10 @@ def compare_prepared(
     s: Prepared,
     settings: AlignSettings,
     cont: float | None = None,
-    vocab: float | None = None,
+    vocab: tuple[int, int] | None = None,
 ) -> PairResult:
     """``compare_pair`` with the per-article indexes (and, optionally, the containment and
-    shared vocabulary) supplied by the caller."""
+    shared content word counts, ``VocabularyBits.counts``) supplied by the caller."""
     cont = _containment(a, s) if cont is None else cont
     if a.seed_set.isdisjoint(s.seed_set):  # the common case in a large set: no work
         return _result(article, source, (), cont, a, s, vocab)
@@ -136,13 +136,15 @@ def compare_prepared(
 
 
 def _result(article: Article, source: Article, passages: tuple[Passage, ...], cont: float,
-            a: Prepared, s: Prepared, vocab: float | None) -> PairResult:
+            a: Prepared, s: Prepared, vocab: tuple[int, int] | None) -> PairResult:
     """The pair's figures; shared vocabulary only where the pair shares a 5-word sequence or
     a passage, so that a pair sharing nothing stays all zero (``pairs.is_zero``)."""
     total = len(article.words)
     verbatim = sum(p.verbatim_words for p in passages)
     edited = sum(p.a_end - p.a_start for p in passages) - verbatim
     v, e = (round(verbatim / total, 4), round(edited / total, 4)) if total else (0.0, 0.0)
+    shared_words, new_words = figures(*(_vocabulary(a, s) if vocab is None else vocab)) if passages or cont \
+        else (0.0, 0)
     return PairResult(
         article=article.id,
         source=source.id,
@@ -152,12 +154,13 @@ def _result(article: Article, source: Article, passages: tuple[Passage, ...], co
         paraphrase=0.0,
         containment=cont,
         passages=passages,
-        vocabulary=(_vocabulary(a, s) if vocab is None else vocab) if passages or cont else 0.0,
+        vocabulary=shared_words,
+        new_words=new_words,
     )
 
 
-def _vocabulary(a: Prepared, s: Prepared) -> float:
-    return share(len(a.vocabulary & s.vocabulary), len(a.vocabulary))
+def _vocabulary(a: Prepared, s: Prepared) -> tuple[int, int]:
+    return len(a.vocabulary & s.vocabulary), len(a.vocabulary)
 
 
 def _passages(chain: Chain, article: Article, source: Article, a: Prepared, settings: AlignSettings) -> list[Passage]:
@@ -393,7 +396,7 @@ def _store_shared_only(articles, shingles, shared, rows, vocabulary: VocabularyB
         for j, count in shared[i].items():
             if j != i and j not in row:
                 row[j] = PairResult(articles[i].id, articles[j].id, 0.0, 0.0, 0.0, 0.0,  # = _result(…, (), …)
-                                    _cont(count, len(shingles[i])), (), vocabulary.share(i, j))
+                                    _cont(count, len(shingles[i])), (), *figures(*vocabulary.counts(i, j)))
         rows[i] = dict(sorted(row.items()))
 
 
@@ -413,7 +416,7 @@ def _align_rows(work: _Work, rows: range) -> list[tuple[int, list[int], bytes]]:
         for j in sources:
             s = index(j)
             fresh.append(compare_prepared(article, work.articles[j], a, s, work.settings, _pair_cont(work, i, j),
-                                          work.vocabulary.share(i, j)))
+                                          work.vocabulary.counts(i, j)))
         out.append((i, sources, pickle.dumps(tuple(fresh), pickle.HIGHEST_PROTOCOL)))
     return out
 

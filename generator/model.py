@@ -149,10 +149,13 @@ class PairResult:
     out) found anywhere in the source, counted for pairs that share a 5-word sequence or a
     passage (0 for the others, which stay implicit in a large set). Rewritten copy keeps
     the facts' words when it keeps no sentence (generator/labels.py)."""
+    new_words: int = 0
+    """How many distinct content words of the article the source lacks: what the article
+    adds of its own (counted with ``vocabulary``, 0 where that is not counted)."""
 
     def __reduce__(self):  # see EditOp
         return PairResult, (self.article, self.source, self.reuse, self.verbatim, self.edited,
-                            self.paraphrase, self.containment, self.passages, self.vocabulary)
+                            self.paraphrase, self.containment, self.passages, self.vocabulary, self.new_words)
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,8 +59,8 @@ def report_data(analysis: Analysis, with_page: set[tuple[str, str]]) -> dict[str
     }
 
 
-PAIR_KEYS = ("article", "source", "reuse", "verbatim", "edited", "paraphrase", "containment", "vocabulary", "label",
-             "page")
+PAIR_KEYS = ("article", "source", "reuse", "verbatim", "edited", "paraphrase", "containment", "vocabulary",
+             "new_words", "label", "page")
 
 
 class PairRows:
@@ -101,9 +101,9 @@ class PairRows:
     def _values(self, article: str, source: str, pair) -> tuple:
         page = pair_page(article, source) if (article, source) in self.with_page else None
         if pair is None:
-            return article, source, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, derivation_label(0.0), page
+            return article, source, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, derivation_label(0.0), page
         return (article, source, pair.reuse, pair.verbatim, pair.edited, pair.paraphrase, pair.containment,
-                pair.vocabulary, pair_label(pair), page)
+                pair.vocabulary, pair.new_words, pair_label(pair), page)
 
 
 class QuoteRows:
@@ -229,7 +229,7 @@ def _csv_chunks(header: list[str], rows: Iterable[list[Any]]) -> Iterator[str]:
 
 def pairs_csv_chunks(data: dict[str, Any]) -> Iterator[str]:
     keys = ["article", "source", "reuse", "verbatim", "edited", "paraphrase", "containment", "page", "label",
-            "vocabulary"]
+            "vocabulary", "new_words"]
     pairs = data["pairs"]
     if not isinstance(pairs, PairRows):
         return _csv_chunks(keys, ([p[k] for k in keys] for p in pairs))

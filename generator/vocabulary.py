@@ -24,9 +24,11 @@ def content_words(article: Article) -> frozenset[str]:
     return frozenset(w for w in article.words.norm if w not in STOPWORDS)
 
 
-def share(shared: int, total: int) -> float:
-    """``shared`` of ``total`` distinct words, 4 decimals (0 for an article without any)."""
-    return round(shared / total, 4) if total else 0.0
+def figures(shared: int, total: int) -> tuple[float, int]:
+    """(shared vocabulary, new words) of an article with ``total`` distinct content words,
+    ``shared`` of them found in the source: the share to 4 decimals (0 for an article
+    without any) and the count of the others."""
+    return (round(shared / total, 4) if total else 0.0), total - shared
 
 
 class VocabularyBits:
@@ -39,9 +41,9 @@ class VocabularyBits:
         self.sizes = [len(ws) for ws in words]
         self.masks = [_mask([bit[w] for w in ws if w in bit], len(bit)) for ws in words]
 
-    def share(self, i: int, j: int) -> float:
-        """Shared vocabulary of article ``i`` with source ``j``."""
-        return share((self.masks[i] & self.masks[j]).bit_count(), self.sizes[i])
+    def counts(self, i: int, j: int) -> tuple[int, int]:
+        """(content words of article ``i`` found in source ``j``, content words of ``i``)."""
+        return (self.masks[i] & self.masks[j]).bit_count(), self.sizes[i]
 
 
 def _mask(bits: list[int], width: int) -> int:

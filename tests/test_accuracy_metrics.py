@@ -124,7 +124,7 @@ def test_meter_label_fits_score_like_macro_f1_and_run_the_product_rule():
     levels = lambda labels: np.array([CLASSES.index(x) for x in labels])  # noqa: E731
     assert macro_f1_levels(levels(truth), levels(pred)) == pytest.approx(macro_f1(truth, pred, CLASSES))
     # a brief with no aligned passage but the source's words: lexical reuse says independent
-    cases = [SimpleNamespace(truth=t, lexical=lx, reuse=lx, containment=0.1, vocabulary=v)
+    cases = [SimpleNamespace(truth=t, lexical=lx, reuse=lx, containment=0.1, vocabulary=v, new_words=5)
              for t, lx, v in (("independent", 0.0, 0.2), ("wholly derived", 0.0, 0.95),
                               ("partially derived", 0.2, 0.5), ("wholly derived", 0.7, 0.9))]
     assert rule_labels(cases) == ["independent", "wholly derived", "partially derived", "wholly derived"]

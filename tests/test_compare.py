@@ -198,10 +198,11 @@ def test_shared_vocabulary_definition():
     source = art("s", "one two three four five six seven judge")
     article = art("a", "one two three four five and the jury nine")
     # distinct content words of A: one..five, jury, nine (7; "and", "the" are stopwords); 5 in S
-    assert compare_pair(article, source, SETTINGS).vocabulary == round(5 / 7, 4)
+    result = compare_pair(article, source, SETTINGS)
+    assert (result.vocabulary, result.new_words) == (round(5 / 7, 4), 2)
     # a pair that shares no 5-word sequence stays all zero, whatever words it shares
     apart = art("b", "five four three two one jury nine")
-    assert compare_pair(apart, source, SETTINGS).vocabulary == 0.0
+    assert (compare_pair(apart, source, SETTINGS).vocabulary, compare_pair(apart, source, SETTINGS).new_words) == (0, 0)
 
 
 def test_figures_rounded_to_four_decimals(seeds):

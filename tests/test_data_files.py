@@ -67,7 +67,7 @@ def test_quotes_csv_has_one_row_per_quote_an_article_has(synthetic):
 def test_pairs_csv_is_the_report_pairs(synthetic):
     report = json.loads((synthetic[1] / "report.json").read_text(encoding="utf-8"))
     keys = ["article", "source", "reuse", "verbatim", "edited", "paraphrase", "containment", "page", "label",
-            "vocabulary"]
+            "vocabulary", "new_words"]
     text = (synthetic[1] / "pairs.csv").read_text(encoding="utf-8")
     assert text == _old_csv(keys, [[p[k] for k in keys] for p in report["pairs"]])
 

@@ -2,7 +2,8 @@
 
 from generator.labels import (INDEPENDENT, PARAPHRASE_PARTIALLY_MIN_REUSE, PARAPHRASE_WHOLLY_MIN_REUSE,
                               PARTIALLY, PARTIALLY_MIN_REUSE, PARTIALLY_MIN_VOCABULARY, WHOLLY,
-                              WHOLLY_MIN_REUSE, WHOLLY_MIN_VOCABULARY, derivation_label, pair_label)
+                              WHOLLY_MAX_NEW_WORDS, WHOLLY_MIN_REUSE, WHOLLY_MIN_VOCABULARY, derivation_label,
+                              pair_label)
 from generator.model import PairResult
 
 
@@ -21,7 +22,7 @@ def test_every_pair_of_the_report_has_its_label(demo_report):
     for pair in demo_report["pairs"]:
         assert pair["label"] == pair_label(PairResult(
             pair["article"], pair["source"], pair["reuse"], pair["verbatim"], pair["edited"],
-            pair["paraphrase"], pair["containment"], vocabulary=pair["vocabulary"]))
+            pair["paraphrase"], pair["containment"], vocabulary=pair["vocabulary"], new_words=pair["new_words"]))
 
 
 def test_lexical_reuse_labels_a_pair_and_only_strong_paraphrase_raises_the_label():
@@ -50,6 +51,20 @@ def test_shared_vocabulary_raises_the_label_and_never_lowers_it():
     assert pair_label(pair(0.2, 0.3)) == PARTIALLY                          # copied passages, other material
     assert pair_label(pair(WHOLLY_MIN_REUSE, 0.5)) == WHOLLY
     assert pair_label(pair(0.2, WHOLLY_MIN_VOCABULARY)) == WHOLLY
+
+
+def test_an_article_adding_many_words_of_its_own_is_at_most_partially_derived():
+    def pair(lexical, vocabulary, new_words, paraphrase=0.0):
+        return PairResult("a", "b", lexical + paraphrase, lexical, 0.0, paraphrase, 0.3, vocabulary=vocabulary,
+                          new_words=new_words)
+
+    assert pair_label(pair(0.9, 0.95, WHOLLY_MAX_NEW_WORDS)) == WHOLLY
+    assert pair_label(pair(0.9, 0.95, WHOLLY_MAX_NEW_WORDS + 1)) == PARTIALLY   # copied, plus its own story
+    assert pair_label(pair(0.1, WHOLLY_MIN_VOCABULARY, 3)) == WHOLLY              # a brief rewritten from the facts
+    assert pair_label(pair(0.1, WHOLLY_MIN_VOCABULARY, 40)) == PARTIALLY
+    assert pair_label(pair(0.0, 0.2, 80)) == INDEPENDENT
+    # a rewrite swapping words for synonyms: strong paraphrase is not capped
+    assert pair_label(pair(0.05, 0.55, 76, PARAPHRASE_WHOLLY_MIN_REUSE)) == WHOLLY
 
 
 def test_the_demo_rewrites_are_wholly_derived_when_paraphrase_detection_is_on(demo_report):
