@@ -25,6 +25,8 @@ class Mark:
     """Text for the tooltip and for screen readers."""
     group: str = ""
     """Optional grouping key (e.g. the source an aligned passage came from)."""
+    badge: str = ""
+    """Short text shown where the mark begins (an article page: the source's number)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ def report_data(analysis: Analysis, with_page: set[tuple[str, str]]) -> dict[str
             }
             for a in analysis.articles
         ],
-        "pairs": PairRows(analysis.pairs, with_page),
+        "pairs": PairRows(analysis.pairs, with_page, {a.id: k for k, a in enumerate(analysis.articles)}),
         "quotes": QuoteRows(analysis.quotes),
         "drift": [
             {"article": d.article, "source": d.source, "kind": d.kind, "severity": d.severity,
@@ -65,11 +65,17 @@ PAIR_KEYS = ("article", "source", "reuse", "verbatim", "edited", "paraphrase", "
 
 class PairRows:
     """report.json's "pairs": one row per pair listed by the analysis, made while it is
-    written (at N = 1,000 that is a million rows, nearly all of pairs sharing nothing)."""
+    written (at N = 1,000 that is a million rows, nearly all of pairs sharing nothing).
 
-    def __init__(self, pairs: PairTable | Iterable, with_page: set[tuple[str, str]]):
+    A pair whose source was published after its article has no ``label`` (null; empty in
+    pairs.csv): a later article cannot be where the article took its text from, so no
+    derivation is claimed. Its figures stay: they measure the text the two share."""
+
+    def __init__(self, pairs: PairTable | Iterable, with_page: set[tuple[str, str]], position: dict[str, int]):
         self.pairs = pairs
         self.with_page = with_page
+        self.position = position
+        """Each article's place in publication order."""
 
     def _listing(self):
         if isinstance(self.pairs, PairTable):
@@ -91,19 +97,27 @@ class PairRows:
     def json_rows(self):
         """Each row as ``json.dumps(..., indent=2)`` writes it two levels deep; a pair that
         shares nothing from a template."""
-        empty = _pair_object(self._values("", "", None)).split('"source": "",', 1)[1]
+        # The rest of an all-zero row after "source": for an earlier source, for a later one.
+        empty = tuple(_pair_object(self._values("", "", None, later)).split('"source": "",', 1)[1]
+                      for later in (False, True))
         for article, source, pair in self._listing():
             if pair is None and (article, source) not in self.with_page:
-                yield f'    {{\n      "article": {_encode_str(article)},\n      "source": {_encode_str(source)},{empty}'
+                yield (f'    {{\n      "article": {_encode_str(article)},\n      "source": {_encode_str(source)},'
+                       f'{empty[self._later(article, source)]}')
             else:
                 yield _pair_object(self._values(article, source, pair))
 
-    def _values(self, article: str, source: str, pair) -> tuple:
+    def _later(self, article: str, source: str) -> bool:
+        return self.position[source] > self.position[article]
+
+    def _values(self, article: str, source: str, pair, later: bool | None = None) -> tuple:
         page = pair_page(article, source) if (article, source) in self.with_page else None
+        if later is None:
+            later = self._later(article, source)
         if pair is None:
-            return article, source, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, derivation_label(0.0), page
+            return article, source, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, None if later else derivation_label(0.0), page
         return (article, source, pair.reuse, pair.verbatim, pair.edited, pair.paraphrase, pair.containment,
-                pair.vocabulary, pair.new_words, pair_label(pair), page)
+                pair.vocabulary, pair.new_words, None if later else pair_label(pair), page)
 
 
 class QuoteRows:

@@ -40,8 +40,9 @@ def test_lazy_pair_rows_write_what_json_dumps_writes():
     table = compare_all(articles)
     reused = [p for p in table.stored if p.reuse > 0]
     with_page = {(p.article, p.source) for p in reused[:5]} | {(articles[0].id, articles[1].id)}
-    data = {"schema": "x", "articles": [{"id": "a"}], "pairs": PairRows(table, with_page), "quotes": []}
-    plain = {**data, "pairs": list(PairRows(table, with_page))}
+    position = {a.id: k for k, a in enumerate(articles)}
+    data = {"schema": "x", "articles": [{"id": "a"}], "pairs": PairRows(table, with_page, position), "quotes": []}
+    plain = {**data, "pairs": list(PairRows(table, with_page, position))}
     assert "".join(report_json_chunks(data)) == json.dumps(plain, ensure_ascii=False, indent=2) + "\n"
     assert "".join(pairs_csv_chunks(data)) == "".join(pairs_csv_chunks(plain))
     assert len(plain["pairs"]) == 25 * 24

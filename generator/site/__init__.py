@@ -70,10 +70,10 @@ def _linked(keys: Iterable[tuple[str, str]], worthy: set[tuple[str, str]]) -> tu
     return tuple(sorted(k for k in set(keys) if k in worthy))
 
 
-def _article_context(common: dict[str, Any], article, own, sources, direct, quoted, drift,
+def _article_context(common: dict[str, Any], article, own, sources, direct, quoted, numbers, drift,
                      linked: tuple[tuple[str, str], ...], unrelated: bool) -> dict[str, Any]:
     """An article page's context (see ``article_view`` for the arguments)."""
-    view = article_view(article, own, sources, direct, quoted, drift)
+    view = article_view(article, own, sources, direct, quoted, numbers, drift)
     return {**common, "view": view, "worthy": linked, "unrelated": unrelated}
 
 
@@ -100,6 +100,7 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
     info = SiteInfo(config.title, config.description, config.footer, analysis.semantic)
     articles = analysis.articles
     by_id = {a.id: a for a in articles}
+    number = {a.id: n for n, a in enumerate(articles, 1)}  # site-wide: publication order
     pair_of = lookup(analysis.pairs)
     worthy = _paged_pairs(analysis)
     links = analysis.provenance.links
@@ -128,6 +129,7 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
         pages.append(Page(article_page(article.id), "article.html", make=_article_context, inputs=(
             common, article, own, {p.source: by_id[p.source] for p in own},
             {s.source: s.credited for s in links_of.get(article.id, ())}, quoted.get(article.id, []),
+            {i: number[i] for i in (article.id, *(p.source for p in own))},
             drift_rows(analysis.drift, article.id, by_id, worthy),
             # Whether, not how many, other articles share nothing: a count would change every
             # article page (and re-render it) whenever one article is added.
@@ -135,7 +137,8 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
     for key in sorted(worthy, key=lambda k: (by_id[k[0]].order, by_id[k[1]].order)):
         pair = pair_of(*key)
         pages.append(Page(pair_page(*key), "pair.html", make=_pair_context, inputs=(
-            common, pair, pair_of(*key[::-1]), by_id[key[0]], by_id[key[1]], pair_label(pair),
+            common, pair, pair_of(*key[::-1]), by_id[key[0]], by_id[key[1]],
+            pair_label(pair) if number[key[1]] < number[key[0]] else None,
             drift_rows(analysis.drift, key[0], by_id, worthy, key[1]), _linked([key[::-1]], worthy))))
     if config.base_url:
         pages.append(Page("sitemap.xml", "sitemap.xml", {"base_url": config.base_url.rstrip("/") + "/",

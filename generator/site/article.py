@@ -13,16 +13,21 @@ from .drift import DriftRow, drift_marks
 
 @dataclass(frozen=True, slots=True)
 class SourceRow:
-    """One other article, and how much of this article came from it."""
+    """One other article, and how much text this article shares with it."""
 
     source: Article
     pair: PairResult
-    label: str
-    colour: str | None
-    """Highlight colour of the source in this page's text (None if no word is shown as from it)."""
-    number: int | None
+    label: str | None
+    """The derivation label; None for a later article, which cannot be a source."""
+    colour: int | None
+    """Colour slot (1-8, CSS class ``src-N``) of the source in this page's text (None if no
+    word is shown as from it)."""
+    number: int
+    """The source's site-wide number (publication order), as on the front page."""
     direct: bool
     credited: bool | None
+    later: bool = False
+    """Published after this article: the text is shared, not taken from it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +45,9 @@ class ArticleView:
     sources: tuple[SourceRow, ...]
     quotes: tuple[QuoteRow, ...]
     reused: float
-    """Share of the article's words shown as taken from some other article."""
+    """Share of the article's words shown as taken from earlier articles."""
+    number: int = 0
+    """The article's site-wide number (publication order)."""
     drift: tuple[DriftRow, ...] = ()
     """What this article changed in the facts it took from its direct sources."""
 
@@ -58,7 +65,8 @@ def _word_sources(article: Article, pairs: list[PairResult], rank: dict[str, int
     return owner
 
 
-def _source_marks(article: Article, owner: list[tuple[str, str] | None], numbers: dict[str, int]) -> list[Mark]:
+def _source_marks(article: Article, owner: list[tuple[str, str] | None], numbers: dict[str, int],
+                  colours: dict[str, int]) -> list[Mark]:
     marks, i = [], 0
     while i < len(owner):
         j = i + 1
@@ -67,8 +75,8 @@ def _source_marks(article: Article, owner: list[tuple[str, str] | None], numbers
         if owner[i]:
             source, kind = owner[i]
             span = word_span(article, i, j)
-            marks.append(Mark(span.start, span.end, kind, ref=source, group=f"s{numbers[source]}",
-                              label=f"{kind} from source {numbers[source]}"))
+            marks.append(Mark(span.start, span.end, kind, ref=source, group=f"src-{colours[source]}",
+                              label=f"{kind} from article {numbers[source]}", badge=str(numbers[source])))
         i = j
     return marks
 
@@ -81,22 +89,29 @@ def _quote_marks(rows: list[QuoteRow]) -> list[Mark]:
 
 def article_view(article: Article, pairs: list[PairResult], sources: dict[str, Article],
                  direct: dict[str, bool], quoted: list[tuple[QuoteCluster, QuoteOccurrence]],
-                 drift: tuple[DriftRow, ...] = ()) -> ArticleView:
+                 numbers: dict[str, int], drift: tuple[DriftRow, ...] = ()) -> ArticleView:
     """``pairs``: this article against the others it shares any text with; ``direct``:
-    direct source id → credited; ``quoted``: the clusters this article quotes or uses."""
-    pairs = sorted(pairs, key=lambda p: (p.source not in direct, -p.reuse, sources[p.source].order))
-    rank = {p.source: n for n, p in enumerate(pairs)}
-    owner = _word_sources(article, pairs, rank)
+    direct source id → credited; ``quoted``: the clusters this article quotes or uses;
+    ``numbers``: the site-wide number (publication order) of the article and of each source.
+
+    Only earlier articles can be where the article's text came from: the highlights and the
+    reused share count them alone; later ones are listed as sharing text, without a label.
+    """
+    mine = numbers[article.id]
+    earlier = sorted((p for p in pairs if numbers[p.source] < mine),
+                     key=lambda p: (p.source not in direct, -p.reuse, numbers[p.source]))
+    later = sorted((p for p in pairs if numbers[p.source] > mine), key=lambda p: (-p.reuse, numbers[p.source]))
+    owner = _word_sources(article, earlier, {p.source: n for n, p in enumerate(earlier)})
     present = {o[0] for o in owner if o}
-    shown = [p.source for p in pairs if p.source in present]
-    numbers = {s: n for n, s in enumerate(shown, 1)}
+    colours = {s: n % len(SOURCE_COLOURS) + 1 for n, s in enumerate(p.source for p in earlier if p.source in present)}
     rows = tuple(
-        SourceRow(sources[p.source], p, pair_label(p),
-                  SOURCE_COLOURS[(numbers[p.source] - 1) % len(SOURCE_COLOURS)] if p.source in numbers else None,
-                  numbers.get(p.source), p.source in direct, direct.get(p.source))
-        for p in pairs)
+        SourceRow(sources[p.source], p, pair_label(p), colours.get(p.source), numbers[p.source],
+                  p.source in direct, direct.get(p.source))
+        for p in earlier) + tuple(
+        SourceRow(sources[p.source], p, None, None, numbers[p.source], False, None, later=True) for p in later)
     quotes = [QuoteRow(c, o, c.origin == article.id) for c, o in quoted]
-    marks = trimmed_marks(article) + _source_marks(article, owner, numbers) + _quote_marks(quotes)
+    marks = trimmed_marks(article) + _source_marks(article, owner, numbers, colours) + _quote_marks(quotes)
     marks += drift_marks(tuple(r.finding for r in drift), article.id)
     reused = sum(1 for o in owner if o) / len(owner) if owner else 0.0
-    return ArticleView(article, paragraphs(article, marks), rows, tuple(quotes), reused, drift)
+    return ArticleView(article, paragraphs(article, marks), rows, tuple(quotes), reused, number=mine, drift=drift)
+

@@ -31,7 +31,8 @@ def _plain(value: Any) -> Any:
         pairs = value.pairs
         stored = pairs.stored if isinstance(pairs, PairTable) else pairs
         table = (pairs.ids, pairs.complete) if isinstance(pairs, PairTable) else ()
-        return (table, [tuple(getattr(p, name) for name in FIGURES) for p in stored], sorted(value.with_page))
+        return (table, [tuple(getattr(p, name) for name in FIGURES) for p in stored], sorted(value.with_page),
+                sorted(value.position.items()))
     if isinstance(value, QuoteRows):
         return tuple(value.clusters)
     return value

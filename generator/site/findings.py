@@ -147,15 +147,21 @@ def _derivations(articles: tuple[Article, ...], pairs: dict[tuple[str, str], Pai
     by_id = {a.id: a for a in articles}
     found: dict[str, list[tuple[float, Finding]]] = {"copied": [], "derived": [], "borrowed": []}
     independent = []
-    best: dict[str, float] = {}  # each article's largest reuse from any source, in one pass
-    for (a, _), p in pairs.items():
-        best[a] = max(best.get(a, 0.0), p.reuse)
+    best: dict[str, float] = {}  # each article's largest reuse from an earlier article, in one pass
+    for (a, s), p in pairs.items():
+        if names.number[s] < names.number[a]:
+            best[a] = max(best.get(a, 0.0), p.reuse)
+    takers: dict[str, int] = {}  # the later articles that took text from it directly
+    passed_on: dict[str, float] = {}  # the largest reuse of them from it
+    for k in links:
+        takers[k.source] = takers.get(k.source, 0) + 1
+        taken = pairs.get((k.article, k.source))
+        passed_on[k.source] = max(passed_on.get(k.source, 0.0), taken.reuse if taken else k.share)
     for article in articles[1:]:
         own = sorted((k for k in links if k.article == article.id), key=lambda k: -k.share)
         if not own:
-            most = percent(best.get(article.id, 0.0))
             independent.append(Finding("independent", (*names.ref(article), Part(
-                f": no other article accounts for more than {most} of its words."))))
+                _independent(best.get(article.id, 0.0), takers.get(article.id, 0), passed_on.get(article.id, 0.0))))))
             continue
         main = pairs[(article.id, own[0].source)]
         kind = ("copied" if main.reuse >= WHOLLY_MIN_REUSE else
@@ -172,6 +178,17 @@ def _derivations(articles: tuple[Article, ...], pairs: dict[tuple[str, str], Pai
         found[kind].append((main.reuse, Finding(kind, tuple(parts))))
     return [f for kind in ("copied", "derived", "borrowed") for _, f in sorted(found[kind], key=lambda x: -x[0])] \
         + independent
+
+
+def _independent(best: float, takers: int, passed_on: float) -> str:
+    """The rest of an "independent" finding: what earlier articles explain of it, and who took
+    its text later (so that a large figure elsewhere is not read as this article's source)."""
+    text = f": no earlier article accounts for more than {percent(best)} of its words"
+    if takers == 1:
+        text += f"; 1 later article took text from it ({percent(passed_on)} of that article's words)"
+    elif takers:
+        text += f"; {takers} later articles took text from it (up to {percent(passed_on)} of their words)"
+    return text + "."
 
 
 def _credit(articles: tuple[Article, ...], links: list[Link], names: _Namer) -> list[Finding]:

@@ -41,10 +41,16 @@ class PairView:
     article_paragraphs: tuple[ParagraphView, ...]
     source_paragraphs: tuple[ParagraphView, ...]
     passages: tuple[PassageView, ...]
-    label: str
-    """The derivation label of the pair ('wholly derived', ...)."""
+    label: str | None
+    """The derivation label of the pair ('wholly derived', ...); None when the source was
+    published later (it cannot be where the article's text came from)."""
     drift: tuple[DriftRow, ...] = ()
     """What the article changed in the facts it took from this source."""
+
+    @property
+    def later(self) -> bool:
+        """The source was published after the article: the two only share text."""
+        return self.label is None
 
 
 def _words_text(article: Article, start: int, end: int) -> str:
@@ -81,7 +87,7 @@ def passage_marks(passages: tuple[Passage, ...], doc: Article, side: str) -> lis
     return marks
 
 
-def pair_view(pair: PairResult, reverse: PairResult | None, article: Article, source: Article, label: str,
+def pair_view(pair: PairResult, reverse: PairResult | None, article: Article, source: Article, label: str | None,
               drift: tuple[DriftRow, ...] = ()) -> PairView:
     passages = tuple(sorted(pair.passages, key=lambda p: p.a_start))
     found = tuple(r.finding for r in drift)

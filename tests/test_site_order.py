@@ -1,0 +1,113 @@
+"""Publication order on the pages: a later article is never shown as a source, and every
+page numbers articles as the front page does."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+import pytest
+
+from generator.build import build
+
+FIRST = """---
+title: Storm closes the mountain pass
+outlet: Valley Post
+published: 2025-01-01
+---
+Heavy snow closed the mountain pass on Sunday night and left dozens of lorries stranded at the
+border post, where drivers waited for ploughs that could not reach them before the morning.
+"""
+
+WIRE = """---
+title: Harbour council backs the new sea wall
+outlet: Wire
+published: 2025-01-02
+---
+The harbour council voted on Monday to build a new sea wall along the northern quay before
+the winter storms arrive. "We cannot wait for another flood to reach the market square," said
+council leader Ada Brook. The wall will cost four million and take two years to finish, and
+the fishing fleet will move to the southern basin while the work goes on.
+"""
+
+COPY = """---
+title: Sea wall approved
+outlet: Copycat News
+published: 2025-01-03
+---
+The harbour council voted on Monday to build a new sea wall along the northern quay before
+the winter storms arrive. "We cannot wait for another flood to reach the square," said
+council leader Ada Brook. The wall will cost four million and take two years to finish, and
+the fishing fleet will move to the southern basin while the work goes on.
+"""
+
+
+@pytest.fixture(scope="module")
+def ordered(tmp_path_factory):
+    from support import make_site
+
+    root = make_site(tmp_path_factory.mktemp("ordered") / "site",
+                     {"c-copy.md": COPY, "b-wire.md": WIRE, "a-first.md": FIRST}, "title: Ordered\n")
+    build(root, root / "public")
+    return root / "public"
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def _sources_table(page: str) -> str:
+    return page.split('<table class="sources', 1)[1].split("</table>", 1)[0]
+
+
+def test_an_earlier_article_takes_nothing_from_a_later_one(ordered):
+    page = (ordered / "articles" / "b-wire.html").read_text(encoding="utf-8")
+    assert "0% of its words are highlighted below as taken from earlier articles" in _text(page)
+    table = _sources_table(page)
+    assert "shares text; published later" in table and "derived" not in table
+    text = page.split('<div class="article-text">', 1)[1]
+    assert 'class="m-verbatim' not in text and 'class="m-edited' not in text  # nothing shown as taken
+
+
+def test_the_later_copy_shows_what_it_took(ordered):
+    page = (ordered / "articles" / "c-copy.html").read_text(encoding="utf-8")
+    assert "wholly derived" in _sources_table(page)
+    assert "published later" not in _sources_table(page)
+
+
+def test_pair_page_of_a_later_source_gives_no_verdict(ordered):
+    page = _text((ordered / "pairs" / "b-wire--c-copy.html").read_text(encoding="utf-8"))
+    assert "Text shared by “Harbour council backs the new sea wall” and the later “Sea wall approved”" in page
+    assert "derived" not in page.lower() and "took from" not in page
+    page = _text((ordered / "pairs" / "c-copy--b-wire.html").read_text(encoding="utf-8"))
+    assert "What “Sea wall approved” took from" in page and "Wholly derived" in page
+
+
+def test_data_files_claim_no_derivation_from_a_later_article(ordered):
+    report = json.loads((ordered / "report.json").read_text(encoding="utf-8"))
+    label = {(p["article"], p["source"]): p["label"] for p in report["pairs"]}
+    assert label[("b-wire", "c-copy")] is None and label[("c-copy", "b-wire")] == "wholly derived"
+    assert label[("a-first", "b-wire")] is None and label[("b-wire", "a-first")] == "independent"
+    with (ordered / "pairs.csv").open(encoding="utf-8") as f:
+        rows = {(r["article"], r["source"]): r for r in csv.DictReader(f)}
+    assert rows[("b-wire", "c-copy")]["label"] == "" and rows[("c-copy", "b-wire")]["label"] == "wholly derived"
+    assert rows[("b-wire", "c-copy")]["reuse"] == str(next(
+        p["reuse"] for p in report["pairs"] if (p["article"], p["source"]) == ("b-wire", "c-copy")))
+
+
+def test_an_original_copied_later_is_not_said_to_owe_its_words(ordered):
+    index = _text((ordered / "index.html").read_text(encoding="utf-8"))
+    finding = re.search(r"Written independently: 2 “Harbour council[^.]*\.[^.]*\.", index)
+    assert finding, index
+    assert "no earlier article accounts for more than 0% of its words" in finding.group(0)
+    assert "1 later article took text from it" in finding.group(0)
+
+
+def test_article_pages_use_the_front_page_numbers(ordered):
+    page = (ordered / "articles" / "c-copy.html").read_text(encoding="utf-8")
+    assert "Article 3 in publication order" in _text(page)
+    # The wire is 2 on the front page: its badge and the number over its passages say 2.
+    table = _sources_table(page)
+    assert re.search(r'<span class="swatch src-1" aria-hidden="true">2</span><a href="[^"]*b-wire', table)
+    assert '<span class="pnum" aria-hidden="true">2</span>' in page
