@@ -111,3 +111,19 @@ def test_article_pages_use_the_front_page_numbers(ordered):
     table = _sources_table(page)
     assert re.search(r'<span class="swatch src-1" aria-hidden="true">2</span><a href="[^"]*b-wire', table)
     assert '<span class="pnum" aria-hidden="true">2</span>' in page
+
+
+def test_graph_list_says_a_second_source_adds_a_further_share(demo_site):
+    index = (demo_site / "index.html").read_text(encoding="utf-8")
+    rows = [r.split("</tr>")[0] for r in index.split('<th scope="row">')[1:]]
+    cells = [re.findall(r'<td class="(?:cell|diag)[^>]*>\s*(?:<a [^>]*>|<span[^>]*>)([^<]*)<', r) for r in rows]
+    edges = re.findall(r'<li><span class="n">(\d+)</span> took (a further )?(\S+) of its words from '
+                       r'<span class="n">(\d+)</span>(?: \((\S+) shared in all\))?', index)
+    further = [e for e in edges if e[1]]
+    assert further, edges
+    for target, _, share, source, shared in further:
+        assert shared == cells[int(target) - 1][int(source) - 1]  # the matrix's figure for the pair
+        assert int(share.rstrip("%")) < int(shared.rstrip("%"))
+    # Above the diagonal a tooltip says the text is shared, not reused.
+    first_row = rows[0]
+    assert " reused (" not in first_row and "of its words shared" in first_row

@@ -64,7 +64,10 @@ class Link:
     article: str
     source: str
     share: float
+    """Share of the article's words this source explains that no better source does."""
     credited: bool
+    reuse: float = 0.0
+    """reuse(article, source): all the article's words aligned to the source."""
 
 
 class _Namer:

@@ -23,6 +23,8 @@ class Cell:
     dark: bool
     label: str
     page: str | None
+    later: bool = False
+    """The column (source) article was published after the row article."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,9 @@ class GraphEdge:
     label_y: float
     page: str | None
     """The pair page of (article, source), if it has one."""
+    further: bool = False
+    """Not the article's main source: its share is what it adds to the sources before it,
+    less than all the text the two share (``link.reuse``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +75,7 @@ def cell(pair: PairResult | None, page: str | None, later: bool = False) -> Cell
         return Cell(None, "", False, "", None)
     level = min(len(CELL_FILLS) - 1, int(pair.reuse * (len(CELL_FILLS) - 1) + 0.999)) if pair.reuse > 0 else 0
     label = LATER_SOURCE if later else pair_label(pair)
-    return Cell(pair, CELL_FILLS[level], level >= 6, label, page)
+    return Cell(pair, CELL_FILLS[level], level >= 6, label, page, later)
 
 
 MATRIX_MAX = 150
@@ -142,22 +147,27 @@ def graph(articles: tuple[Article, ...], links: list[Link], pair_pages: dict[tup
     bulge = 0.75 * ARC_STEP * min(MAX_SPAN, max(spans, default=1))
     x = round(bulge + 40 + RADIUS)
     nodes = {a.id: Node(a, n + 1, x, TOP + n * ROW, _shorten(a.title), _meta(a)) for n, a in enumerate(articles)}
-    edges = tuple(_edge(nodes[k.source], nodes[k.article], k, pair_pages.get((k.article, k.source))) for k in links
-                  if k.source in nodes and k.article in nodes)
+    seen: set[str] = set()  # links come best source first: the first of an article is its main one
+    edges = []
+    for k in links:
+        if k.source in nodes and k.article in nodes:
+            edges.append(_edge(nodes[k.source], nodes[k.article], k, pair_pages.get((k.article, k.source)),
+                               further=k.article in seen))
+            seen.add(k.article)
     width = x + RADIUS + 10 + int(LABEL_CHARS * 7.4)
-    return Graph(tuple(nodes.values()), edges, width, TOP + ROW * max(0, len(articles) - 1) + 30)
+    return Graph(tuple(nodes.values()), tuple(edges), width, TOP + ROW * max(0, len(articles) - 1) + 30)
 
 
 def _row(articles: tuple[Article, ...], article_id: str) -> int:
     return next((n for n, a in enumerate(articles) if a.id == article_id), 0)
 
 
-def _edge(source: Node, target: Node, link: Link, page: str | None) -> GraphEdge:
+def _edge(source: Node, target: Node, link: Link, page: str | None, further: bool) -> GraphEdge:
     span = min(MAX_SPAN, abs(target.number - source.number))
     off = ARC_STEP * span
     x0, y0, y1 = source.x - RADIUS, source.y, target.y
     path = f"M{x0},{y0} C{x0 - off},{y0} {x0 - off},{y1} {x0 - 2},{y1}"
-    return GraphEdge(source, target, link, path, round(x0 - 0.75 * off, 1), (y0 + y1) / 2 + 4, page)
+    return GraphEdge(source, target, link, path, round(x0 - 0.75 * off, 1), (y0 + y1) / 2 + 4, page, further)
 
 
 def _shorten(title: str) -> str:

@@ -53,7 +53,7 @@ def overview_context(analysis: Analysis, worthy: set[tuple[str, str]]) -> dict[s
     """What index.html shows of an analysis: findings, matrix, graph (pair pages: ``worthy``)."""
     articles = analysis.articles
     pairs = pairs_by_key(analysis.pairs, len(articles) <= overview_page.MATRIX_MAX)
-    edges = [Link(s.article, s.source, s.share, s.credited) for s in analysis.provenance.links]
+    edges = [Link(s.article, s.source, s.share, s.credited, s.reuse) for s in analysis.provenance.links]
     return {
         "articles": articles,
         "findings": findings(articles, pairs, edges, analysis.quotes, analysis.semantic)
