@@ -58,25 +58,13 @@ def cluster_quotes(
     ids = [aid for aid in order if aid in by_id]
     ids += sorted((a.id for a in articles if a.id not in set(ids)), key=lambda i: by_id[i].order)
     memo = QuoteMemo(cache)
-    words = {aid: [_Quote(w, words_key(w)) for w in (QuoteWords.of(q) for q in quotes.get(aid, ()) if q.speech)]
-             for aid in ids}
-    frequency = Counter(w for qs in words.values() for q in qs for w in set(q.words.norm))
+    frequency = Counter(w for aid in ids for q in quotes.get(aid, ()) if q.speech for w in set(QuoteWords.of(q).norm))
     if scheduler:
-        _compare_ahead(ids, words, frequency, memo, neighbours, scheduler)
-    builders: list[_Builder] = []
-    index: dict[str, list[int]] = defaultdict(list)
-    for aid in ids:
-        covered = _match_earlier(aid, words[aid], builders, index, frequency, memo, _near(neighbours, aid))
-        _begin_clusters(aid, [q for q in words[aid] if id(q) not in covered], builders, index)
+        _compare_ahead(ids, quotes, frequency, memo, neighbours, scheduler)
+    builders = _match_all(ids, quotes, frequency, memo, neighbours)
     narratives = Narratives({aid: by_id[aid] for aid in ids}, quotes)
-    holders: dict[str, set[str]] = defaultdict(set)
-    for aid in ids:
-        for w in memo.vocabulary(narratives.keys[aid], lambda: narratives.build(aid)):  # noqa: B023 - called at once
-            holders[w].add(aid)
     position = {aid: k for k, aid in enumerate(ids)}
-    candidates = [_unquoted_candidates(b.canon, holders) - b.found.keys() for b in builders]
-    if neighbours is not None:
-        candidates = [c & _members_neighbours(b, neighbours) for b, c in zip(builders, candidates)]
+    candidates = _search_candidates(builders, ids, narratives, memo, neighbours)
     _search_missing(builders, candidates, position, narratives, memo, jobs, scheduler)
     articles = tuple(ids)  # shared by every cluster
     clusters = tuple(_freeze(b, c, position, articles, narratives, memo) for b, c in zip(builders, candidates))
@@ -92,6 +80,37 @@ class _Quote:
     key: bytes
 
 
+def _speech_quotes(quotes: tuple[Quote, ...]) -> list[_Quote]:
+    """An article's speech quotes and their words, made when a pass reaches the article (at
+    N = 10,000 those of every article were 0.5 GB; the clusters keep a third of them)."""
+    return [_Quote(w, words_key(w)) for w in (QuoteWords.of(q) for q in quotes if q.speech)]
+
+
+def _match_all(ids: list[str], quotes: Mapping[str, tuple[Quote, ...]], frequency: Counter, memo: QuoteMemo,
+               neighbours: Mapping[str, set[str]] | None) -> list[_Builder]:
+    """The clusters, grown article by article in publication order."""
+    builders: list[_Builder] = []
+    index: dict[str, list[int]] = defaultdict(list)
+    for aid in ids:
+        words = _speech_quotes(quotes.get(aid, ()))
+        covered = _match_earlier(aid, words, builders, index, frequency, memo, _near(neighbours, aid))
+        _begin_clusters(aid, [q for q in words if id(q) not in covered], builders, index)
+    return builders
+
+
+def _search_candidates(builders: list[_Builder], ids: list[str], narratives: Narratives, memo: QuoteMemo,
+                       neighbours: Mapping[str, set[str]] | None) -> list[set[str]]:
+    """Each cluster's articles to search for unquoted use (those quoting it left out)."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for aid in ids:
+        for w in memo.vocabulary(narratives.keys[aid], lambda: narratives.vocabulary(aid)):  # noqa: B023 - called at once
+            holders[w].add(aid)
+    candidates = [_unquoted_candidates(b.canon, holders) - b.found.keys() for b in builders]
+    if neighbours is not None:
+        candidates = [c & _members_neighbours(b, neighbours) for b, c in zip(builders, candidates)]
+    return candidates
+
+
 def _keys(quote: QuoteWords, frequency: Counter) -> list[str]:
     return sorted(set(quote.norm), key=lambda w: (frequency[w], w))[:RARE_KEYS]
 
@@ -101,7 +120,7 @@ def _near(neighbours: Mapping[str, set[str]] | None, aid: str) -> set[str] | Non
     return None if neighbours is None else neighbours.get(aid, set())
 
 
-def _compare_ahead(ids: list[str], words: Mapping[str, list[_Quote]], frequency: Counter, memo: QuoteMemo,
+def _compare_ahead(ids: list[str], quotes: Mapping[str, tuple[Quote, ...]], frequency: Counter, memo: QuoteMemo,
                    neighbours: Mapping[str, set[str]] | None, scheduler: str) -> None:
     """Run on the Dask cluster, before the sequential pass, the comparisons it will ask for:
     each quote against every earlier article's quote sharing one of its rare words (a
@@ -112,12 +131,13 @@ def _compare_ahead(ids: list[str], words: Mapping[str, list[_Quote]], frequency:
     todo: dict[tuple[bytes, bytes], tuple[QuoteWords, QuoteWords]] = {}
     for aid in ids:
         near = _near(neighbours, aid)
-        for quote in words[aid]:
+        words = _speech_quotes(quotes.get(aid, ()))
+        for quote in words:
             for other in chain.from_iterable(earlier.get(w, ()) for w in _keys(quote.words, frequency)):
                 key = (quote.key, other.key)
                 if (near is None or owner[id(other)] in near) and key not in todo and not memo.knows_compare(*key):
                     todo[key] = (quote.words, other.words)
-        for quote in words[aid]:
+        for quote in words:
             owner[id(quote)] = aid
             for w in set(quote.words.norm):
                 earlier[w].append(quote)

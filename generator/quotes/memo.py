@@ -88,8 +88,8 @@ class QuoteMemo:
         self._new[1][(ckey, nkey)] = found
         self.computed += 1
 
-    def vocabulary(self, nkey: bytes, narrative: Callable[[], Narrative]) -> frozenset[str]:
-        return self._get(2, nkey, lambda: narrative().vocabulary)
+    def vocabulary(self, nkey: bytes, compute: Callable[[], frozenset[str]]) -> frozenset[str]:
+        return self._get(2, nkey, compute)
 
     def save(self) -> None:
         """Store this build's entries if they differ from the stored ones."""
@@ -107,3 +107,8 @@ class Narratives:
 
     def build(self, aid: str) -> Narrative:
         return Narrative.of(self._articles[aid], self._quotes.get(aid, ()))
+
+    def vocabulary(self, aid: str) -> frozenset[str]:
+        """The narrative's vocabulary, no narrative built (its garbage scatters free slots a
+        forked worker's allocations then copy)."""
+        return unquoted.vocabulary(self._articles[aid], self._quotes.get(aid, ()))

@@ -47,21 +47,33 @@ class Narrative:
 
     @classmethod
     def of(cls, article: Article, quotes: tuple[Quote, ...]) -> Narrative:
-        cuts = sorted((q.start, q.end) for q in quotes)
-        words = article.words
-        norm, offsets, pos = [], [], 0
-        for i, w in enumerate(words.norm):
-            k = bisect_right(cuts, (words.starts[i], float("inf"))) - 1
-            quoted = k >= 0 and cuts[k][0] <= words.starts[i] < cuts[k][1]
-            norm.append(BLOCK if quoted else w)
+        norm = narrative_words(article, quotes)
+        offsets, pos = [], 0
+        for w in norm:
             offsets.append(pos)
-            pos += len(norm[-1]) + 1
+            pos += len(w) + 1
         positions: dict[str, list[int]] = {}
         for i, w in enumerate(norm):
             positions.setdefault(w, []).append(i)
         blocks = tuple(positions.pop(BLOCK, ()))
         return cls(article, tuple(norm), tuple(offsets), " ".join(norm), frozenset(norm),
                    {w: tuple(ps) for w, ps in positions.items()}, blocks)
+
+
+def narrative_words(article: Article, quotes: tuple[Quote, ...]) -> list[str]:
+    """The article's words, the blocker standing in for each quoted one."""
+    cuts = sorted((q.start, q.end) for q in quotes)
+    words = article.words
+    norm = []
+    for start, w in zip(words.starts, words.norm):
+        k = bisect_right(cuts, (start, float("inf"))) - 1
+        norm.append(BLOCK if k >= 0 and cuts[k][0] <= start < cuts[k][1] else w)
+    return norm
+
+
+def vocabulary(article: Article, quotes: tuple[Quote, ...]) -> frozenset[str]:
+    """``Narrative.of(article, quotes).vocabulary`` without the rest of the narrative."""
+    return frozenset(narrative_words(article, quotes))
 
 
 @dataclass(frozen=True, slots=True)
