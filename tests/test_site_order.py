@@ -127,3 +127,26 @@ def test_graph_list_says_a_second_source_adds_a_further_share(demo_site):
     # Above the diagonal a tooltip says the text is shared, not reused.
     first_row = rows[0]
     assert " reused (" not in first_row and "of its words shared" in first_row
+
+
+def test_story_pages_number_articles_as_the_front_page_does(tmp_path):
+    from support import synthetic_site
+
+    site = synthetic_site(tmp_path / "site", 24, stories=True)
+    build(site, tmp_path / "out", jobs=1)
+    front = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    number = {href: n for n, href in re.findall(r'<tr><td class="num">(\d+)</td><td><a href="articles/([^"]+)"', front)}
+    assert len(number) == 24
+    story_pages = sorted((tmp_path / "out" / "stories").glob("*/*.html"))
+    assert len(story_pages) >= 4
+    checked = 0
+    for page in story_pages:
+        html = page.read_text(encoding="utf-8")
+        # Matrix, quote table and article list headers; graph nodes; the list of articles.
+        for href, n in re.findall(r'<a href="\.\./\.\./articles/([^"]+)"[^>]*>(?:<span class="num">)?(\d+)<', html):
+            assert number[href] == n, (page.name, href)
+            checked += 1
+        for n, href in re.findall(r'<td class="num">(\d+)</td><td><a href="\.\./\.\./articles/([^"]+)"', html):
+            assert number[href] == n
+            checked += 1
+    assert checked > 24

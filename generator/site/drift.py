@@ -83,10 +83,12 @@ def drift_counts(findings: tuple[DriftFinding, ...]) -> dict[tuple[str, str], in
     return dict(Counter((f.article, f.source) for f in findings))
 
 
-def drift_key_findings(findings: tuple[DriftFinding, ...], articles: tuple[Article, ...]) -> list[DriftKeyFinding]:
-    """The most serious findings, as front-page sentences."""
+def drift_key_findings(findings: tuple[DriftFinding, ...], articles: tuple[Article, ...],
+                       numbers: dict[str, int] | None = None) -> list[DriftKeyFinding]:
+    """The most serious findings, as front-page sentences (articles named with ``numbers``,
+    their site-wide numbers, else their place in ``articles``)."""
     by_id = {a.id: a for a in articles}
-    number = {a.id: n for n, a in enumerate(articles, 1)}
+    number = numbers or {a.id: n for n, a in enumerate(articles, 1)}
     serious = sorted((f for f in findings if f.severity != "low" and f.article in by_id and f.source in by_id),
                      key=lambda f: (RANK[f.severity], number[f.article], f.a_start))
     return [DriftKeyFinding((Part(f"“{by_id[f.article].title}”", article_page(f.article), number[f.article],

@@ -73,8 +73,8 @@ class Link:
 class _Namer:
     """Turns articles into linked parts: number, short title, outlet."""
 
-    def __init__(self, articles: tuple[Article, ...]):
-        self.number = {a.id: n for n, a in enumerate(articles, 1)}
+    def __init__(self, articles: tuple[Article, ...], numbers: dict[str, int] | None = None):
+        self.number = numbers or {a.id: n for n, a in enumerate(articles, 1)}
 
     def ref(self, article: Article, outlet: bool = True) -> list[Part]:
         words = article.title.split()
@@ -96,11 +96,13 @@ class _Namer:
 
 
 def findings(articles: tuple[Article, ...], pairs: dict[tuple[str, str], PairResult], links: list[Link],
-             clusters: tuple[QuoteCluster, ...], semantic: bool) -> list[Finding]:
-    """Key findings, most important first. ``articles`` are in publication order."""
+             clusters: tuple[QuoteCluster, ...], semantic: bool, numbers: dict[str, int] | None = None
+             ) -> list[Finding]:
+    """Key findings, most important first. ``articles`` are in publication order; ``numbers``:
+    their site-wide numbers (default: their place in ``articles``)."""
     if not articles:
         return []
-    names = _Namer(articles)
+    names = _Namer(articles, numbers)
     result = [_origin(articles, links, names)]
     result += _derivations(articles, pairs, links, names)
     result += _credit(articles, links, names)

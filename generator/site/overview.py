@@ -113,16 +113,17 @@ def matrix(articles: tuple[Article, ...], pairs: dict[tuple[str, str], PairResul
 
 
 def top_sources(articles: tuple[Article, ...], pairs: tuple[PairResult, ...],
-                worthy: set[tuple[str, str]]) -> tuple[TopRow, ...]:
+                worthy: set[tuple[str, str]], numbers: dict[str, int] | None = None) -> tuple[TopRow, ...]:
     """Past ``MATRIX_MAX`` articles: each article's ``TOP_SOURCES`` sources with any reuse
-    (ties: earlier source first); nothing for a set small enough for the matrix."""
+    (ties: earlier source first); nothing for a set small enough for the matrix.
+    ``numbers``: the articles' site-wide numbers (default: their place in ``articles``)."""
     if len(articles) <= MATRIX_MAX:
         return ()
-    numbers = {a.id: n for n, a in enumerate(articles, 1)}
+    numbers = numbers or {a.id: n for n, a in enumerate(articles, 1)}
     by_id = {a.id: a for a in articles}
     found: dict[str, list[PairResult]] = {}
     for p in pairs:
-        if p.reuse > 0 and p.source in numbers:
+        if p.reuse > 0 and p.source in by_id:
             found.setdefault(p.article, []).append(p)
     rows = []
     for a in articles:
@@ -142,11 +143,14 @@ def top_sources(articles: tuple[Article, ...], pairs: tuple[PairResult, ...],
 ROW, RADIUS, ARC_STEP, MAX_SPAN, LABEL_CHARS, TOP = 50, 13, 42, 12, 50, 26
 
 
-def graph(articles: tuple[Article, ...], links: list[Link], pair_pages: dict[tuple[str, str], str]) -> Graph:
+def graph(articles: tuple[Article, ...], links: list[Link], pair_pages: dict[tuple[str, str], str],
+          numbers: dict[str, int] | None = None) -> Graph:
+    """``numbers``: the articles' site-wide numbers shown on the nodes (default: their rows)."""
     spans = [abs(_row(articles, k.article) - _row(articles, k.source)) for k in links]
     bulge = 0.75 * ARC_STEP * min(MAX_SPAN, max(spans, default=1))
     x = round(bulge + 40 + RADIUS)
-    nodes = {a.id: Node(a, n + 1, x, TOP + n * ROW, _shorten(a.title), _meta(a)) for n, a in enumerate(articles)}
+    nodes = {a.id: Node(a, numbers[a.id] if numbers else n + 1, x, TOP + n * ROW, _shorten(a.title), _meta(a))
+             for n, a in enumerate(articles)}
     seen: set[str] = set()  # links come best source first: the first of an article is its main one
     edges = []
     for k in links:
@@ -163,7 +167,7 @@ def _row(articles: tuple[Article, ...], article_id: str) -> int:
 
 
 def _edge(source: Node, target: Node, link: Link, page: str | None, further: bool) -> GraphEdge:
-    span = min(MAX_SPAN, abs(target.number - source.number))
+    span = min(MAX_SPAN, round(abs(target.y - source.y) / ROW))
     off = ARC_STEP * span
     x0, y0, y1 = source.x - RADIUS, source.y, target.y
     path = f"M{x0},{y0} C{x0 - off},{y0} {x0 - off},{y1} {x0 - 2},{y1}"

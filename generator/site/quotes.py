@@ -39,11 +39,12 @@ class QuoteRowView:
 
 
 def quote_rows(clusters: tuple[QuoteCluster, ...], articles: tuple[Article, ...],
-               sparse: bool = False) -> tuple[QuoteRowView, ...]:
+               sparse: bool = False, numbers: dict[str, int] | None = None) -> tuple[QuoteRowView, ...]:
     """A row per cluster with a cell per article, or (``sparse``, for a large set) only the
-    cells of the articles that quote or use it."""
+    cells of the articles that quote or use it. ``numbers``: the articles' site-wide numbers
+    (a story's table shows those), else their place in ``articles``."""
     by_id = {a.id: a for a in articles}
-    number = {a.id: n for n, a in enumerate(articles, 1)}
+    number = numbers or {a.id: n for n, a in enumerate(articles, 1)}
     rows = []
     for cluster in clusters:
         if sparse:
@@ -54,8 +55,8 @@ def quote_rows(clusters: tuple[QuoteCluster, ...], articles: tuple[Article, ...]
             rows.append(QuoteRowView(cluster, by_id[cluster.origin], cells))
             continue
         occ = {o.article: o for o in cluster.occurrences}
-        cells = tuple(QuoteCell(occ[a.id], *STATUS_LABELS[occ[a.id].status], a.id == cluster.origin, a, n)
-                      for n, a in enumerate(articles, 1) if a.id in occ)
+        cells = tuple(QuoteCell(occ[a.id], *STATUS_LABELS[occ[a.id].status], a.id == cluster.origin, a, number[a.id])
+                      for a in articles if a.id in occ)
         rows.append(QuoteRowView(cluster, by_id[cluster.origin], cells))
     return tuple(rows)
 

@@ -49,29 +49,40 @@ class StoryView:
     """Named in site.yml."""
 
 
-def overview_context(analysis: Analysis, worthy: set[tuple[str, str]]) -> dict[str, Any]:
-    """What index.html shows of an analysis: findings, matrix, graph (pair pages: ``worthy``)."""
+def site_numbers(analysis: Analysis) -> dict[str, int]:
+    """Each article's number on every page of the site: its place in publication order."""
+    return {a.id: n for n, a in enumerate(analysis.articles, 1)}
+
+
+def overview_context(analysis: Analysis, worthy: set[tuple[str, str]],
+                     numbers: dict[str, int] | None = None) -> dict[str, Any]:
+    """What index.html shows of an analysis: findings, matrix, graph (pair pages: ``worthy``);
+    articles numbered by ``numbers`` (a story's page: the site-wide ones)."""
     articles = analysis.articles
+    numbers = numbers or site_numbers(analysis)
     pairs = pairs_by_key(analysis.pairs, len(articles) <= overview_page.MATRIX_MAX)
     edges = [Link(s.article, s.source, s.share, s.credited, s.reuse) for s in analysis.provenance.links]
     return {
         "articles": articles,
-        "findings": findings(articles, pairs, edges, analysis.quotes, analysis.semantic)
-        + drift_key_findings(analysis.drift, articles),
+        "numbers": numbers,
+        "findings": findings(articles, pairs, edges, analysis.quotes, analysis.semantic, numbers)
+        + drift_key_findings(analysis.drift, articles, numbers),
         "drift_counts": drift_counts(analysis.drift),
         "matrix": matrix(articles, pairs, worthy),
-        "top_sources": top_sources(articles, stored(analysis.pairs), worthy),
+        "top_sources": top_sources(articles, stored(analysis.pairs), worthy, numbers),
         "top_count": TOP_SOURCES,
-        "graph": graph(articles, edges, {k: pair_page(*k) for k in worthy}),
+        "graph": graph(articles, edges, {k: pair_page(*k) for k in worthy}, numbers),
         "quote_count": len(analysis.quotes),
     }
 
 
-def quotes_context(analysis: Analysis) -> dict[str, Any]:
+def quotes_context(analysis: Analysis, numbers: dict[str, int] | None = None) -> dict[str, Any]:
     """The quote table; past ``MATRIX_MAX`` articles each row lists only the articles that
     quote or use the quote (a column per article was 261 MB of HTML at N = 1,000)."""
     sparse = len(analysis.articles) > overview_page.MATRIX_MAX
-    return {"articles": analysis.articles, "rows": quote_rows(analysis.quotes, analysis.articles, sparse),
+    numbers = numbers or site_numbers(analysis)
+    return {"articles": analysis.articles, "numbers": numbers,
+            "rows": quote_rows(analysis.quotes, analysis.articles, sparse, numbers),
             "speakers": speaker_names(analysis.quotes), "sparse": sparse}
 
 
@@ -115,12 +126,14 @@ def story_contexts(analysis: Analysis, worthy: set[tuple[str, str]]
     if len(analysis.stories) < 2:
         return (), []
     views, pages = [], []
+    numbers = site_numbers(analysis)
     for story in analysis.stories:
         part = scoped(analysis, story)
-        overview = overview_context(part, worthy)
+        overview = overview_context(part, worthy, numbers)
         view = StoryView(story.id, story_page(story.id), part.articles[0].title, len(part.articles),
                          len(part.quotes), tuple(overview["findings"][:KEY_FINDINGS]), story.pinned)
         views.append(view)
         pages.append((story_page(story.id), "index.html", {**overview, "stories": (), "story": view}))
-        pages.append((story_page(story.id, "quotes.html"), "quotes.html", {**quotes_context(part), "story": view}))
+        pages.append((story_page(story.id, "quotes.html"), "quotes.html",
+                      {**quotes_context(part, numbers), "story": view}))
     return tuple(views), pages
