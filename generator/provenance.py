@@ -81,6 +81,11 @@ def _timestamp(published: str | None) -> float | None:
     return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).timestamp()
 
 
+def dated(article: Article) -> bool:
+    """Whether the article's publication date is known (else its place is inferred)."""
+    return _timestamp(article.meta.published) is not None
+
+
 def _date_key(article: Article) -> tuple:
     """Sort key of a dated article. A bare date says only "some time that day", so on the
     same day it goes after the articles stamped with a time: originals from a CMS carry
@@ -106,9 +111,8 @@ def publication_order(articles: list[Article], by_pair: dict[tuple[str, str], Pa
     """Dated articles by date (a bare date after the timed ones of its day; file order breaks ties); each undated one, in file order,
     right after the last article it contains, else right before the first one that contains
     it, else at the end."""
-    dated = [a for a in articles if _timestamp(a.meta.published) is not None]
-    order = [a.id for a in sorted(dated, key=_date_key)]
-    for article in sorted((a for a in articles if _timestamp(a.meta.published) is None), key=lambda a: a.order):
+    order = [a.id for a in sorted((a for a in articles if dated(a)), key=_date_key)]
+    for article in sorted((a for a in articles if not dated(a)), key=lambda a: a.order):
         after = [k for k, other in enumerate(order) if _contained(other, article.id, by_pair)]
         before = [k for k, other in enumerate(order) if _contained(article.id, other, by_pair)]
         position = max(after) + 1 if after else min(before) if before else len(order)

@@ -150,3 +150,32 @@ def test_story_pages_number_articles_as_the_front_page_does(tmp_path):
             assert number[href] == n
             checked += 1
     assert checked > 24
+
+
+def test_matrix_says_which_order_is_inferred(demo_site):
+    from generator.site.overview import LATER_SOURCE, PROBABLY_LATER_SOURCE
+
+    index = (demo_site / "index.html").read_text(encoding="utf-8")
+    report = json.loads((demo_site / "report.json").read_text(encoding="utf-8"))
+    undated = sum(1 for a in report["articles"] if not a["published"])
+    assert undated and f"{undated} of the {len(report['articles'])} articles have no date" in index
+    rows = [r.split("</tr>")[0] for r in index.split('<th scope="row">')[1:]]
+    labels = [re.findall(r"<small>([^<]*)</small>", r) for r in rows]
+    dated = [bool(a["published"]) for a in report["articles"]]
+    for i, row in enumerate(labels):
+        for label in row:
+            if label.startswith("shared"):
+                assert label in (LATER_SOURCE, PROBABLY_LATER_SOURCE)
+    # The first row: the only other dated article is "later", the undated ones "probably later".
+    first = [label for label in labels[0] if label.startswith("shared")]
+    assert first == [LATER_SOURCE if d else PROBABLY_LATER_SOURCE for d in dated[1:]]
+
+
+def test_figures_are_explained_in_plain_words(demo_site):
+    index = (demo_site / "index.html").read_text(encoding="utf-8")
+    assert "METER scheme" not in index and "British newspapers reused news-agency copy" in index
+    assert re.search(r'<small class="lexical">\d+% word for word</small>', index)  # paraphrase is on in the demo
+    pair = next((demo_site / "pairs").glob("*.html")).read_text(encoding="utf-8")
+    help_text = pair.split("</dl>", 1)[1].split("</header>", 1)[0]
+    for term in ("Reuse", "verbatim", "edited", "paraphrase", "Shared 5-word sequences", "Shared vocabulary"):
+        assert f"<strong>{term}</strong>" in help_text

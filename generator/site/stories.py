@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import QuoteCluster
 from ..pairs import stored
+from ..provenance import dated
 from ..paths import pair_page
 from ..stories import Story
 from . import overview as overview_page
@@ -73,6 +74,7 @@ def overview_context(analysis: Analysis, worthy: set[tuple[str, str]],
         "top_count": TOP_SOURCES,
         "graph": graph(articles, edges, {k: pair_page(*k) for k in worthy}, numbers),
         "quote_count": len(analysis.quotes),
+        "undated": sum(1 for a in articles if not dated(a)),
     }
 
 
