@@ -1,6 +1,7 @@
 """Derivation labels: thresholds on reuse, and their place in report.json."""
 
-from generator.labels import (INDEPENDENT, PARAPHRASE_PARTIALLY_MIN_REUSE, PARAPHRASE_WHOLLY_MIN_REUSE,
+from generator.labels import (INDEPENDENT, PARAPHRASE_MIN_SHARE, PARAPHRASE_PARTIALLY_MIN_REUSE,
+                              PARAPHRASE_WHOLLY_MIN_REUSE,
                               PARTIALLY, PARTIALLY_MIN_REUSE, PARTIALLY_MIN_VOCABULARY, WHOLLY,
                               WHOLLY_MAX_NEW_WORDS, WHOLLY_MIN_REUSE, WHOLLY_MIN_VOCABULARY, derivation_label,
                               pair_label)
@@ -19,7 +20,11 @@ def test_thresholds_are_inclusive_lower_bounds():
 
 def test_every_pair_of_the_report_has_its_label(demo_report):
     assert demo_report["pairs"]
+    position = {a["id"]: k for k, a in enumerate(demo_report["articles"])}  # publication order
     for pair in demo_report["pairs"]:
+        if position[pair["source"]] > position[pair["article"]]:  # a later source: no label
+            assert pair["label"] is None
+            continue
         assert pair["label"] == pair_label(PairResult(
             pair["article"], pair["source"], pair["reuse"], pair["verbatim"], pair["edited"],
             pair["paraphrase"], pair["containment"], vocabulary=pair["vocabulary"], new_words=pair["new_words"]))
@@ -65,6 +70,9 @@ def test_an_article_adding_many_words_of_its_own_is_at_most_partially_derived():
     assert pair_label(pair(0.0, 0.2, 80)) == INDEPENDENT
     # a rewrite swapping words for synonyms: strong paraphrase is not capped
     assert pair_label(pair(0.05, 0.55, 76, PARAPHRASE_WHOLLY_MIN_REUSE)) == WHOLLY
+    # a little paraphrase beside copied text leaves the label to the other figures
+    assert pair_label(pair(0.6, 0.95, 30, PARAPHRASE_MIN_SHARE - 0.01)) == PARTIALLY
+    assert pair_label(pair(0.5, 0.95, 30, PARAPHRASE_MIN_SHARE)) == WHOLLY
 
 
 def test_the_demo_rewrites_are_wholly_derived_when_paraphrase_detection_is_on(demo_report):
