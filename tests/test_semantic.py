@@ -189,6 +189,22 @@ def test_a_quote_whose_meaning_survives_gets_the_sentence_that_renders_it():
     assert result.occurrences[2].paraphrase is None  # same subject, the quote's claim is not there
 
 
+def test_an_article_published_before_the_quote_is_never_said_to_paraphrase_it():
+    earlier = article_from_text("e", "Xi met Lavrov on Tuesday. Both agreed that such conferences are pointless.")
+    origin = article_from_text("o", "Xi met Lavrov on Tuesday. Both agreed that such conferences \"are futile\", "
+                                    "Lavrov said.", order=1)
+    later = article_from_text("x", "Both agreed that such conferences are pointless. Lavrov flew on.", order=2)
+    start = origin.text.index("are futile")
+    cluster = QuoteCluster.of("q-1", "are futile", "Lavrov", "o", (
+        QuoteOccurrence("e", "absent", None, None),
+        QuoteOccurrence("o", "verbatim", "are futile", 100.0, start, start + 10),
+        QuoteOccurrence("x", "absent", None, None)))
+    stage = semantic.Paraphraser(Embeddings(StubEncoder()), Progress(enabled=False))
+    [result] = stage.quotes([earlier, origin, later], [cluster])
+    assert result.occurrence("e").paraphrase is None  # the same sentence, but before the quote existed
+    assert result.occurrence("x").paraphrase == "Both agreed that such conferences are pointless"
+
+
 def test_semantic_off_never_loads_the_model(monkeypatch):
     monkeypatch.setattr(semantic, "LazyModel", lambda: pytest.fail("model made"))
     assert semantic.paraphraser(Config(semantic="off"), Progress(enabled=False)) is None
@@ -288,7 +304,7 @@ def test_demo_with_the_model_is_byte_identical_with_a_warm_cache(demo_semantic, 
 @real_model
 def test_demo_with_the_model_finds_paraphrased_quotes(demo_semantic):
     html = (demo_semantic / "quotes.html").read_text(encoding="utf-8")
-    assert "paraphrased:" in html
+    assert '<span aria-hidden="true">≈</span> paraphrased</span>' in html and 'class="paraphrased">“' in html
 
 
 def test_a_mostly_unaligned_sentence_is_encoded_whole():

@@ -179,3 +179,35 @@ def test_figures_are_explained_in_plain_words(demo_site):
     help_text = pair.split("</dl>", 1)[1].split("</header>", 1)[0]
     for term in ("Reuse", "verbatim", "edited", "paraphrase", "Shared 5-word sequences", "Shared vocabulary"):
         assert f"<strong>{term}</strong>" in help_text
+
+
+def test_quote_findings_prefer_a_changed_word_to_a_respelling():
+    from generator.model import EditOp, QuoteCluster, QuoteOccurrence
+    from generator.site.findings import _altered_example
+
+    def altered(cid: str, text: str, edit: EditOp):
+        occurrence = QuoteOccurrence("b", "altered", text, 90.0, edits=(edit,))
+        return QuoteCluster.of(cid, text, "Ada Brook", "a", (QuoteOccurrence("a", "verbatim", text, 100.0),
+                                                             occurrence)), occurrence
+
+    spelling = altered("q-1", "recognized by both sides", EditOp("replace", "recognised", "recognized"))
+    words = altered("q-2", "we will never accept it", EditOp("replace", "may", "will never"))
+    text = "".join(p.text for p in _altered_example([spelling, words]))
+    assert "“will never” became “may”" in text and "recognized" not in text
+    text = "".join(p.text for p in _altered_example([spelling]))
+    assert "“recognized” was only respelled “recognised”" in text
+
+
+def test_quote_table_shows_a_paraphrase_as_paraphrased_not_absent():
+    from generator.model import QuoteCluster, QuoteOccurrence
+    from generator.segment import article_from_text
+    from generator.site.quotes import quote_rows
+
+    a, b = article_from_text("a", "One text.", order=0), article_from_text("b", "Another text.", order=1)
+    cluster = QuoteCluster.of("q-1", "are futile", "Lavrov", "a", (
+        QuoteOccurrence("a", "verbatim", "are futile", 100.0),
+        QuoteOccurrence("b", "absent", None, None, paraphrase="they serve no purpose")))
+    for sparse in (False, True):
+        [row] = quote_rows((cluster,), (a, b), sparse)
+        cell = next(c for c in row.cells if c.article.id == "b")
+        assert cell.label == "paraphrased" and cell.occurrence.status == "absent"

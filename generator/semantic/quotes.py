@@ -127,9 +127,12 @@ def paraphrased_quotes(clusters: Sequence[QuoteCluster], articles: Mapping[str, 
             result.append(cluster)
             continue
         size = len(WORD_RE.findall(origin.text))
+        # An article published before the quote's origin cannot have paraphrased it.
+        before = set(cluster.articles[:cluster.articles.index(cluster.origin)]) if cluster.origin in cluster.articles \
+            else set()
         found = sparse(
             _occurrence(o, ctx, origin.text, articles[o.article], ranges[o.article], size, emb, settings)
-            if o.article in articles else o for o in cluster.occurrences)
+            if o.article in articles and o.article not in before else o for o in cluster.occurrences)
         result.append(replace(cluster, found=found))
     return tuple(result)
 

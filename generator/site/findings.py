@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from rapidfuzz.distance import Levenshtein
+
 from ..labels import PARTIALLY_MIN_REUSE, WHOLLY_MIN_REUSE
 from ..model import Article, PairResult, QuoteCluster, QuoteOccurrence
 from ..paths import article_page, pair_page
@@ -237,15 +239,37 @@ def _quote_findings(clusters: tuple[QuoteCluster, ...], articles: tuple[Article,
 
 
 def _altered_example(hits: list[tuple[QuoteCluster, QuoteOccurrence]]) -> list[Part]:
-    """One altered quote with its first word change, as an example."""
-    for cluster, occ in hits:
-        edit = next((e for e in occ.edits if e.source_text or e.article_text), None)
-        if edit is None:
-            continue
-        words = cluster.text.split()
-        quote = " ".join(words[:QUOTE_WORDS]) + ("…" if len(words) > QUOTE_WORDS else "")
-        who = f"{cluster.speaker}'s " if cluster.speaker else ""
+    """One altered quote with a word change, as an example: a change of words rather than of
+    spelling if there is one (recognized/recognised is an alteration, but not a telling one)."""
+    edits = [(cluster, e) for cluster, occ in hits for e in occ.edits if e.source_text or e.article_text]
+    if not edits:
+        return []
+    cluster, edit = next(((c, e) for c, e in edits if not _respelling(e.source_text, e.article_text)), edits[0])
+    words = cluster.text.split()
+    quote = " ".join(words[:QUOTE_WORDS]) + ("…" if len(words) > QUOTE_WORDS else "")
+    who = f"{cluster.speaker}'s " if cluster.speaker else ""
+    if _respelling(edit.source_text, edit.article_text):
+        change = f"“{edit.source_text}” was only respelled “{edit.article_text}”"
+    else:
         change = (f"“{edit.source_text}” became “{edit.article_text}”" if edit.source_text and edit.article_text
                   else f"“{edit.source_text}” was dropped" if edit.source_text else f"“{edit.article_text}” was added")
-        return [Part(f" For example, in {who}“{quote}”, {change}.")]
-    return []
+    return [Part(f" For example, in {who}“{quote}”, {change}.")]
+
+
+RESPELLING_LETTERS = frozenset("szlure")
+"""The letters British and American spellings differ by: recognise/recognize, colour/color,
+travelled/traveled, centre/center."""
+
+
+def _respelling(old: str | None, new: str | None) -> bool:
+    """The same word spelled another way: one word each side, at most two of
+    ``RESPELLING_LETTERS`` apart, and not a plural or a tense (year/years, use/used)."""
+    if not old or not new or " " in old.strip() or " " in new.strip():
+        return False
+    a, b = old.strip().casefold(), new.strip().casefold()
+    if a == b or Levenshtein.distance(a, b) > 2 or min(len(a), len(b)) < 5:
+        return False
+    changed = {c for op in Levenshtein.opcodes(a, b) if op.tag != "equal"
+               for c in a[op.src_start:op.src_end] + b[op.dest_start:op.dest_end]}
+    same_ending = a[-1] == b[-1] or {a[-2:], b[-2:]} == {"er", "re"}
+    return changed <= RESPELLING_LETTERS and same_ending

@@ -16,6 +16,13 @@ STATUS_LABELS = {
     "unquoted": ("!", "unquoted", "its words used without quotation marks"),
     "absent": ("·", "absent", "not in this article"),
 }
+PARAPHRASED = ("≈", "paraphrased", "not quoted, but said in other words")
+"""How the table shows an absent occurrence with a paraphrase found."""
+
+
+def _shown(o: QuoteOccurrence) -> tuple[str, str, str]:
+    """Icon, label and meaning of an occurrence in the table."""
+    return PARAPHRASED if o.status == "absent" and o.paraphrase else STATUS_LABELS[o.status]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +56,13 @@ def quote_rows(clusters: tuple[QuoteCluster, ...], articles: tuple[Article, ...]
     for cluster in clusters:
         if sparse:
             found = sorted((number[o.article], o) for o in cluster.found
-                           if o.status != "absent" and o.article in number)
-            cells = tuple(QuoteCell(o, *STATUS_LABELS[o.status], o.article == cluster.origin, by_id[o.article], n)
+                           if (o.status != "absent" or o.paraphrase) and o.article in number)
+            cells = tuple(QuoteCell(o, *_shown(o), o.article == cluster.origin, by_id[o.article], n)
                           for n, o in found)
             rows.append(QuoteRowView(cluster, by_id[cluster.origin], cells))
             continue
         occ = {o.article: o for o in cluster.occurrences}
-        cells = tuple(QuoteCell(occ[a.id], *STATUS_LABELS[occ[a.id].status], a.id == cluster.origin, a, number[a.id])
+        cells = tuple(QuoteCell(occ[a.id], *_shown(occ[a.id]), a.id == cluster.origin, a, number[a.id])
                       for a in articles if a.id in occ)
         rows.append(QuoteRowView(cluster, by_id[cluster.origin], cells))
     return tuple(rows)

@@ -22,7 +22,7 @@ from .drift import drift_counts, drift_key_findings
 from .findings import Finding
 from .overview import TOP_SOURCES, Link, findings, graph, matrix, top_sources
 from .pairs import pairs_by_key, story_pairs
-from .quotes import quote_rows, speaker_names
+from .quotes import PARAPHRASED, quote_rows, speaker_names
 
 if TYPE_CHECKING:
     from ..build import Analysis
@@ -83,7 +83,7 @@ def quotes_context(analysis: Analysis, numbers: dict[str, int] | None = None) ->
     quote or use the quote (a column per article was 261 MB of HTML at N = 1,000)."""
     sparse = len(analysis.articles) > overview_page.MATRIX_MAX
     numbers = numbers or site_numbers(analysis)
-    return {"articles": analysis.articles, "numbers": numbers,
+    return {"articles": analysis.articles, "numbers": numbers, "paraphrased": PARAPHRASED,
             "rows": quote_rows(analysis.quotes, analysis.articles, sparse, numbers),
             "speakers": speaker_names(analysis.quotes), "sparse": sparse}
 
