@@ -397,7 +397,8 @@ def paraphrase_label_rows(cal: list[MeterCase], test: list[MeterCase]) -> list[s
         f"| with paraphrase in reuse as the one figure: macro-F1, halves swapped ({sem_swap[0]:.2f} / "
         f"{sem_swap[1]:.2f}) | {fmt(sem_back['macro_f1'])} | | |",
         f"| shipped rule with paraphrase on (raised at reuse ≥ {labels.PARAPHRASE_PARTIALLY_MIN_REUSE:.2f} "
-        f"/ {labels.PARAPHRASE_WHOLLY_MIN_REUSE:.2f}): macro-F1, test / calibration part (paraphrase off: "
+        f"/ {labels.PARAPHRASE_WHOLLY_MIN_REUSE:.2f} where paraphrase covers ≥ {labels.PARAPHRASE_MIN_SHARE:.2f}): "
+        f"macro-F1, test / calibration part (paraphrase off: "
         f"{fmt(rule_f1(cal, False))} on calibration) | **{fmt(rule_f1(test))}** / {fmt(rule_f1(cal))} | | |",
     ]
 
