@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -150,6 +151,16 @@ def test_story_pages_number_articles_as_the_front_page_does(tmp_path):
             assert number[href] == n
             checked += 1
     assert checked > 24
+    # The note that paraphrase detection was off comes after every finding about the articles.
+    kinds = re.findall(r'<li class="finding finding-(\w+)"', front.split('<ul class="findings">')[1].split("</ul>")[0])
+    assert kinds[-1] == "note" and kinds.count("note") == 1 and "drift" in kinds, kinds
+
+
+def test_print_shows_link_addresses_and_no_sort_arrows():
+    css = (Path(__file__).resolve().parent.parent / "templates" / "static" / "style.css").read_text(encoding="utf-8")
+    printed = css.split("@media print {", 1)[1].split("\n}", 1)[0]
+    assert "button.sort::after { content: none; }" in printed
+    assert 'a[rel~="nofollow"]::after { content: " (" attr(href) ")"' in printed
 
 
 def test_matrix_says_which_order_is_inferred(demo_site):

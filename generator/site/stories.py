@@ -63,11 +63,13 @@ def overview_context(analysis: Analysis, worthy: set[tuple[str, str]],
     numbers = numbers or site_numbers(analysis)
     pairs = pairs_by_key(analysis.pairs, len(articles) <= overview_page.MATRIX_MAX)
     edges = [Link(s.article, s.source, s.share, s.credited, s.reuse) for s in analysis.provenance.links]
+    found = findings(articles, pairs, edges, analysis.quotes, analysis.semantic, numbers) \
+        + drift_key_findings(analysis.drift, articles, numbers)
     return {
         "articles": articles,
         "numbers": numbers,
-        "findings": findings(articles, pairs, edges, analysis.quotes, analysis.semantic, numbers)
-        + drift_key_findings(analysis.drift, articles, numbers),
+        # Notes about the build (paraphrase detection off) after every finding about the articles.
+        "findings": [f for f in found if f.kind != "note"] + [f for f in found if f.kind == "note"],
         "drift_counts": drift_counts(analysis.drift),
         "matrix": matrix(articles, pairs, worthy),
         "top_sources": top_sources(articles, stored(analysis.pairs), worthy, numbers),
