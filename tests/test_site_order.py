@@ -222,3 +222,14 @@ def test_quote_table_shows_a_paraphrase_as_paraphrased_not_absent():
         [row] = quote_rows((cluster,), (a, b), sparse)
         cell = next(c for c in row.cells if c.article.id == "b")
         assert cell.label == "paraphrased" and cell.occurrence.status == "absent"
+
+
+def test_a_later_undated_article_is_probably_later(demo_site):
+    report = json.loads((demo_site / "report.json").read_text(encoding="utf-8"))
+    first, *others = report["articles"]
+    page = (demo_site / first["page"]).read_text(encoding="utf-8")
+    rows = _sources_table(page).split("<tr>")[1:]
+    for other in others:
+        row = next(r for r in rows if f'{other["id"]}.html' in r)
+        said = re.search(r"shares text; (probably )?published later", row)
+        assert said and bool(said.group(1)) == (other["published"] is None)

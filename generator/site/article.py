@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..labels import pair_label
 from ..marks import Mark
+from ..provenance import dated
 from ..model import Article, PairResult, QuoteCluster, QuoteOccurrence
 from .common import SOURCE_COLOURS, ParagraphView, paragraphs, trimmed_marks, word_span
 from .drift import DriftRow, drift_marks
@@ -28,6 +29,8 @@ class SourceRow:
     credited: bool | None
     later: bool = False
     """Published after this article: the text is shared, not taken from it."""
+    inferred: bool = False
+    """One of the two is undated: their order is inferred from the text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +111,9 @@ def article_view(article: Article, pairs: list[PairResult], sources: dict[str, A
         SourceRow(sources[p.source], p, pair_label(p), colours.get(p.source), numbers[p.source],
                   p.source in direct, direct.get(p.source))
         for p in earlier) + tuple(
-        SourceRow(sources[p.source], p, None, None, numbers[p.source], False, None, later=True) for p in later)
+        SourceRow(sources[p.source], p, None, None, numbers[p.source], False, None, later=True,
+                  inferred=not (dated(article) and dated(sources[p.source])))
+        for p in later)
     quotes = [QuoteRow(c, o, c.origin == article.id) for c, o in quoted]
     marks = trimmed_marks(article) + _source_marks(article, owner, numbers, colours) + _quote_marks(quotes)
     marks += drift_marks(tuple(r.finding for r in drift), article.id)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from ..marks import Mark
+from ..provenance import dated
 from ..model import Article, Passage, PairResult
 from .common import ParagraphView, paragraphs, trimmed_marks, word_span
 from .drift import DriftRow, drift_marks
@@ -51,6 +52,11 @@ class PairView:
     def later(self) -> bool:
         """The source was published after the article: the two only share text."""
         return self.label is None
+
+    @property
+    def inferred(self) -> bool:
+        """One of the two is undated: their order is inferred from the text."""
+        return not (dated(self.article) and dated(self.source))
 
 
 def _words_text(article: Article, start: int, end: int) -> str:
