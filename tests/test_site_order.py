@@ -233,3 +233,18 @@ def test_a_later_undated_article_is_probably_later(demo_site):
         row = next(r for r in rows if f'{other["id"]}.html' in r)
         said = re.search(r"shares text; (probably )?published later", row)
         assert said and bool(said.group(1)) == (other["published"] is None)
+
+
+def test_article_page_share_agrees_with_the_front_page(demo_site):
+    index = (demo_site / "index.html").read_text(encoding="utf-8")
+    explained: dict[int, int] = {}
+    for target, share in re.findall(r'<li><span class="n">(\d+)</span> took (?:a further )?(\d+)% of its words', index):
+        explained[int(target)] = explained.get(int(target), 0) + int(share)
+    assert len(explained) >= 3
+    for page in (demo_site / "articles").glob("*.html"):
+        text = _text(page.read_text(encoding="utf-8"))
+        number = int(re.search(r"Article (\d+) in publication order", text).group(1))
+        said = re.search(r"(\d+)% of its words are highlighted below as taken from earlier articles"
+                         r"[^:.]*(?:: (\d+)% from its likely direct sources)?", text)
+        direct = int(said.group(2) or said.group(1))
+        assert abs(direct - explained.get(number, 0)) <= 1, (number, direct, explained.get(number))

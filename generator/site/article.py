@@ -51,6 +51,9 @@ class ArticleView:
     """Share of the article's words shown as taken from earlier articles."""
     number: int = 0
     """The article's site-wide number (publication order)."""
+    from_direct: float = 0.0
+    """The part of ``reused`` aligned to its direct sources: the total of their shares on the
+    front page (words any direct source covers are shown as from one)."""
     drift: tuple[DriftRow, ...] = ()
     """What this article changed in the facts it took from its direct sources."""
 
@@ -118,5 +121,7 @@ def article_view(article: Article, pairs: list[PairResult], sources: dict[str, A
     marks = trimmed_marks(article) + _source_marks(article, owner, numbers, colours) + _quote_marks(quotes)
     marks += drift_marks(tuple(r.finding for r in drift), article.id)
     reused = sum(1 for o in owner if o) / len(owner) if owner else 0.0
-    return ArticleView(article, paragraphs(article, marks), rows, tuple(quotes), reused, number=mine, drift=drift)
+    from_direct = sum(1 for o in owner if o and o[0] in direct) / len(owner) if owner else 0.0
+    return ArticleView(article, paragraphs(article, marks), rows, tuple(quotes), reused, number=mine, drift=drift,
+                       from_direct=from_direct)
 
