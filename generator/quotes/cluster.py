@@ -19,7 +19,7 @@ from ..model import Article, Quote, QuoteCluster, QuoteOccurrence
 from ..parallel import map_rows
 from .match import Match, QuoteWords, better, compare
 from .memo import Narratives, QuoteMemo, words_key
-from .unquoted import MIN_WORDS, Found, find_unquoted
+from .unquoted import MIN_WORDS, Found, find_unquoted, shares_enough
 
 RARE_KEYS = 3
 """How many of a quote's rarest words look up candidate clusters."""
@@ -212,9 +212,16 @@ def _search_missing(builders: list[_Builder], candidates: list[set[str]], positi
                     narratives: Narratives, memo: QuoteMemo, jobs: int, scheduler: str | None) -> None:
     """Run the unquoted searches the memo lacks over ``jobs`` processes (or the Dask cluster
     at ``scheduler``), in article order so that each worker builds the narratives of its own
-    articles."""
-    todo = sorted((position[aid], ci, aid) for ci, found in enumerate(candidates) for aid in found
-                  if not memo.knows_unquoted(builders[ci].key, narratives.keys[aid]))
+    articles. Those the article's vocabulary rules out (most) are settled here, no
+    narrative built: a forked worker copies the pages of every article it reads."""
+    todo = []
+    for k, ci, aid in sorted((position[aid], ci, aid) for ci, found in enumerate(candidates) for aid in found
+                             if not memo.knows_unquoted(builders[ci].key, narratives.keys[aid])):
+        nkey = narratives.keys[aid]
+        if shares_enough(builders[ci].canon, memo.vocabulary(nkey, lambda: narratives.vocabulary(aid))):  # noqa: B023
+            todo.append((k, ci, aid))
+        else:
+            memo.add_unquoted(builders[ci].key, nkey, None)
     chunks = map_rows(_search_rows, (todo, builders, narratives), len(todo),
                       jobs if len(todo) >= PARALLEL_MIN_SEARCHES or scheduler else 1, scheduler)
     for (_, ci, aid), found in zip(todo, (f for chunk in chunks for f in chunk)):

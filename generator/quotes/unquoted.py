@@ -86,8 +86,7 @@ class Found:
 
 def find_unquoted(canon: QuoteWords, narrative: Narrative) -> Found | None:
     """Where the article uses the quote's wording without quotation marks, if it does."""
-    words = set(canon.norm)
-    if len(canon.norm) < MIN_WORDS or len(words & narrative.vocabulary) < SHARED_MIN * len(words):
+    if not shares_enough(canon, narrative.vocabulary):
         return None
     needed = _common_needed(len(canon.norm))
     if window_bound(canon.norm, narrative) < needed or common_bound(canon.norm, narrative) < needed:
@@ -105,6 +104,12 @@ def find_unquoted(canon: QuoteWords, narrative: Narrative) -> Found | None:
     a = narrative.article
     start, end = a.words.starts[first], a.words.ends[last - 1]
     return Found(start, end, a.text[start:end], al.score)
+
+
+def shares_enough(canon: QuoteWords, vocabulary: frozenset[str]) -> bool:
+    """Whether a narrative of this ``vocabulary`` is worth searching for the quote at all."""
+    words = set(canon.norm)
+    return len(canon.norm) >= MIN_WORDS and len(words & vocabulary) >= SHARED_MIN * len(words)
 
 
 def _common_needed(n: int) -> float:
