@@ -53,8 +53,6 @@ def test_demo_pages_exist_and_link_relatively(demo_site, demo_report):
             if url.startswith(("http://", "https://")):
                 assert 'rel="nofollow noopener noreferrer"' in html
                 continue
-            if url == "data:,":  # the empty favicon: nothing to load
-                continue
             assert not url.startswith("/"), f"{page.name}: absolute link {url}"
             assert (page.parent / url).resolve().exists(), f"{page.name}: broken link {url}"
 

@@ -60,7 +60,9 @@ class Watched:
         self.page, self.base = page, base
         self.errors: list[str] = []
         self.outside: list[str] = []
-        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        # The browser asks the server's root for /favicon.ico on its own: not a request of the site.
+        page.on("console", lambda m: m.type == "error" and not m.location.get("url", "").endswith("/favicon.ico")
+                and self.errors.append(m.text))
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on("request", lambda r: None if r.url.startswith((base, "data:", "about:")) else self.outside.append(r.url))
 
