@@ -101,10 +101,10 @@ def _match_all(ids: list[str], quotes: Mapping[str, tuple[Quote, ...]], frequenc
 def _search_candidates(builders: list[_Builder], ids: list[str], narratives: Narratives, memo: QuoteMemo,
                        neighbours: Mapping[str, set[str]] | None) -> list[set[str]]:
     """Each cluster's articles to search for unquoted use (those quoting it left out)."""
-    holders: dict[str, set[str]] = defaultdict(set)
+    holders: dict[str, list[str]] = defaultdict(list)  # each article once per word: lists, not sets
     for aid in ids:
         for w in memo.vocabulary(narratives.keys[aid], lambda: narratives.vocabulary(aid)):  # noqa: B023 - called at once
-            holders[w].add(aid)
+            holders[w].append(aid)
     candidates = [_unquoted_candidates(b.canon, holders) - b.found.keys() for b in builders]
     if neighbours is not None:
         candidates = [c & _members_neighbours(b, neighbours) for b, c in zip(builders, candidates)]
@@ -198,7 +198,7 @@ def _members_neighbours(builder: _Builder, neighbours: Mapping[str, set[str]]) -
     return set().union(*(neighbours.get(a, ()) for a in builder.found))
 
 
-def _unquoted_candidates(canon: QuoteWords, holders: Mapping[str, set[str]]) -> set[str]:
+def _unquoted_candidates(canon: QuoteWords, holders: Mapping[str, list[str]]) -> set[str]:
     """Articles whose narrative holds two of the quote's three rarest words (a quote used
     "mostly intact" keeps most of them)."""
     if len(canon.norm) < MIN_WORDS:
@@ -222,6 +222,7 @@ def _search_missing(builders: list[_Builder], candidates: list[set[str]], positi
             todo.append((k, ci, aid))
         else:
             memo.add_unquoted(builders[ci].key, nkey, None)
+    narratives.prepare(aid for _, _, aid in todo)
     chunks = map_rows(_search_rows, (todo, builders, narratives), len(todo),
                       jobs if len(todo) >= PARALLEL_MIN_SEARCHES or scheduler else 1, scheduler)
     for (_, ci, aid), found in zip(todo, (f for chunk in chunks for f in chunk)):

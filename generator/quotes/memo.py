@@ -104,9 +104,21 @@ class Narratives:
     def __init__(self, articles: Mapping[str, Article], quotes: Mapping[str, tuple[Quote, ...]]):
         self._articles, self._quotes = articles, quotes
         self.keys = {aid: narrative_key(a, quotes.get(aid, ())) for aid, a in articles.items()}
+        self._joined: dict[str, str] = {}
+
+    def prepare(self, aids: Iterable[str]) -> None:
+        """Keep the narrative words of ``aids`` joined in one string each: a forked worker
+        that builds their narratives from it reads none of the articles' own word objects,
+        whose pages it would copy by counting references (~70 KB an article)."""
+        for aid in aids:
+            if aid not in self._joined:
+                self._joined[aid] = " ".join(unquoted.narrative_words(self._articles[aid], self._quotes.get(aid, ())))
 
     def build(self, aid: str) -> Narrative:
-        return Narrative.of(self._articles[aid], self._quotes.get(aid, ()))
+        joined = self._joined.get(aid)
+        if joined is None:
+            return Narrative.of(self._articles[aid], self._quotes.get(aid, ()))
+        return Narrative.of_words(self._articles[aid], joined.split(" ") if joined else [])
 
     def vocabulary(self, aid: str) -> frozenset[str]:
         """The narrative's vocabulary, no narrative built (its garbage scatters free slots a

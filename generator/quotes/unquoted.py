@@ -47,7 +47,11 @@ class Narrative:
 
     @classmethod
     def of(cls, article: Article, quotes: tuple[Quote, ...]) -> Narrative:
-        norm = narrative_words(article, quotes)
+        return cls.of_words(article, narrative_words(article, quotes))
+
+    @classmethod
+    def of_words(cls, article: Article, norm: list[str]) -> Narrative:
+        """The narrative of ``norm``, the article's ``narrative_words``."""
         offsets, pos = [], 0
         for w in norm:
             offsets.append(pos)
