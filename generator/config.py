@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
+from .errors import Problem, yaml_problem
 from .model import Metadata
 from .readers.metadata import METADATA_KEYS, metadata_from_mapping
 from .errors import ContentError
@@ -96,9 +96,8 @@ def load_config(site_dir: Path) -> tuple[Config, list[Problem]]:
     except UnicodeDecodeError:
         return Config(site_dir=site_dir), [Problem(CONFIG_FILE, "not UTF-8: save site.yml as UTF-8")]
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return Config(site_dir=site_dir), [
-            Problem(CONFIG_FILE, f"broken YAML: {getattr(exc, 'problem', exc)}", mark.line + 1 if mark else None)]
+        message, line = yaml_problem(exc)
+        return Config(site_dir=site_dir), [Problem(CONFIG_FILE, f"broken YAML: {message}", line)]
     if root is None:
         return Config(site_dir=site_dir), []
     if not isinstance(root, yaml.MappingNode):

@@ -43,6 +43,25 @@ def test_broken_yaml_has_its_line(tmp_path):
     assert len(problems) == 1 and problems[0].line and "broken YAML" in problems[0].message
 
 
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path):
+    (tmp_path / "site.yml").write_text('title: ok\nfooter: "unclosed\ndescription: more\ncontent: content\n',
+                                       encoding="utf-8")
+    _, [problem] = load_config(tmp_path)
+    assert problem.line == 2 and "quoted scalar" in problem.message and "noticed at line 5" in problem.message
+
+
+def test_an_unclosed_bracket_in_front_matter_is_reported_where_it_opens():
+    from generator.errors import ContentError
+    from generator.readers import markdown
+
+    try:
+        markdown.read("content/a.md", "---\nslug: a\ntitle: [one, two\noutlet: X\n---\nBody.\n")
+    except ContentError as exc:
+        assert exc.problem.line == 3 and "flow sequence" in exc.problem.message
+    else:
+        raise AssertionError("no error for a broken front matter")
+
+
 def test_base_url_must_be_a_web_address(tmp_path):
     (tmp_path / "site.yml").write_text("base_url: javascript:alert(1)\n", encoding="utf-8")
     _, problems = load_config(tmp_path)

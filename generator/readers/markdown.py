@@ -7,7 +7,7 @@ import re
 import yaml
 from markdown_it import MarkdownIt
 
-from ..errors import ContentError
+from ..errors import ContentError, yaml_problem
 from ..model import Document
 from .html_text import html_to_text
 from .metadata import metadata_from_mapping
@@ -28,8 +28,8 @@ def read(file: str, text: str) -> list[Document]:
         try:
             front = yaml.safe_load(match.group(1) or "") or {}
         except yaml.YAMLError as exc:
-            line = exc.problem_mark.line + 2 if getattr(exc, "problem_mark", None) else None
-            raise ContentError(file, f"broken YAML front matter: {getattr(exc, 'problem', exc)}", line) from None
+            message, line = yaml_problem(exc, first_line=2)  # the front matter starts after '---'
+            raise ContentError(file, f"broken YAML front matter: {message}", line) from None
         if not isinstance(front, dict):
             raise ContentError(file, "the front matter between the --- lines must be a mapping of keys to values", 2)
         body_line = text[: match.end()].count("\n") + 1
