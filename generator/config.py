@@ -67,13 +67,19 @@ class Config:
     """Articles pinned to stories: story id → article ids or file paths (relative to
     ``content``); the other articles are grouped by shared text (generator/stories.py)."""
     site_dir: Path = field(default=Path("."))
+    article_lines: tuple[tuple[str, int], ...] = ()
+    """The site.yml line of each ``articles`` entry (not a key of site.yml)."""
 
     def metadata_for(self, file: str) -> Metadata | None:
         return dict(self.articles).get(file)
 
 
+NOT_KEYS = ("site_dir", "article_lines")
+"""Config fields that are not site.yml keys."""
+
+
 def _key_docs(cls: type) -> list[str]:
-    return [f.name for f in fields(cls) if f.name != "site_dir"]
+    return [f.name for f in fields(cls) if f.name not in NOT_KEYS]
 
 
 def _line(node: yaml.Node) -> int:
@@ -126,6 +132,8 @@ class _ConfigLoader:
                 self.error(key, f"unknown key {name!r}; valid keys are: {', '.join(valid)}")
             elif hasattr(self, f"_{name}"):
                 values[name] = getattr(self, f"_{name}")(node)
+                if name == "articles":
+                    values["article_lines"] = tuple((file, _line(key)) for file, key, _ in _mapping_items(node))
             else:
                 values[name] = self._scalar(name, node)
         values = {k: v for k, v in values.items() if v is not None}

@@ -86,6 +86,7 @@ def read_content(config: Config) -> tuple[list[tuple[str, Document]], list[Probl
             seen[doc_id] = shown
             result.append((doc_id, doc))
     known = {p.relative_to(content_dir).as_posix() for p in files}
-    problems.extend(Problem("site.yml", f"articles: {name!r} is not a file in {config.content}/")
+    lines = dict(config.article_lines)
+    problems.extend(Problem("site.yml", f"articles: {name!r} is not a file in {config.content}/", lines.get(name))
                     for name, _ in config.articles if name not in known)
     return result, problems

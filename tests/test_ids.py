@@ -46,6 +46,7 @@ def test_unnamed_file_gets_a_usable_id(site):
 
 
 def test_site_yml_metadata_for_a_missing_file_is_an_error(site):
-    root = site({"x.txt": "T\n\nSome words."}, site_yml="articles:\n  y.txt:\n    title: Y\n")
-    with pytest.raises(BuildError, match="'y.txt' is not a file in content/"):
+    root = site({"x.txt": "T\n\nSome words."},
+                site_yml="title: T\narticles:\n  x.txt:\n    title: X\n  y.txt:\n    title: Y\n")
+    with pytest.raises(BuildError, match="site.yml:5: articles: 'y.txt' is not a file in content/"):
         load_site(root)
