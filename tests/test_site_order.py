@@ -151,9 +151,15 @@ def test_story_pages_number_articles_as_the_front_page_does(tmp_path):
             assert number[href] == n
             checked += 1
     assert checked > 24
+    # The stories come first, then every finding; the nav's first link says where it lands.
+    assert front.index('id="stories-title"') < front.index('id="findings"')
+    assert '#matrix">Stories</a>' in front
+    site_wide = front.split('<h2 id="findings">', 1)[1]
     # The note that paraphrase detection was off comes after every finding about the articles.
-    kinds = re.findall(r'<li class="finding finding-(\w+)"', front.split('<ul class="findings">')[1].split("</ul>")[0])
+    kinds = re.findall(r'<li class="finding finding-(\w+)"', site_wide.split('<ul class="findings">')[1].split("</ul>")[0])
     assert kinds[-1] == "note" and kinds.count("note") == 1 and "drift" in kinds, kinds
+    stories_table = front.split('<table class="stories">', 1)[1].split("</table>", 1)[0]
+    assert "finding-note" not in stories_table
 
 
 def test_print_shows_link_addresses_and_no_sort_arrows():
@@ -248,3 +254,9 @@ def test_article_page_share_agrees_with_the_front_page(demo_site):
                          r"[^:.]*(?:: (\d+)% from its likely direct sources)?", text)
         direct = int(said.group(2) or said.group(1))
         assert abs(direct - explained.get(number, 0)) <= 1, (number, direct, explained.get(number))
+
+
+def test_one_story_front_page_keeps_its_findings_first_and_its_matrix(demo_site):
+    index = (demo_site / "index.html").read_text(encoding="utf-8")
+    assert '#matrix">Matrix</a>' in index and 'id="stories-title"' not in index
+    assert index.index('<h2 id="findings">Key findings</h2>') < index.index('id="matrix-title"')

@@ -97,7 +97,7 @@ def _paged_pairs(analysis: Analysis) -> set[tuple[str, str]]:
 
 
 def site_pages(analysis: Analysis, config: Config) -> list[Page]:
-    info = SiteInfo(config.title, config.description, config.footer, analysis.semantic)
+    info = SiteInfo(config.title, config.description, config.footer, analysis.semantic, len(analysis.stories) > 1)
     articles = analysis.articles
     by_id = {a.id: a for a in articles}
     number = {a.id: n for n, a in enumerate(articles, 1)}  # site-wide: publication order

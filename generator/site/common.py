@@ -20,6 +20,8 @@ class SiteInfo:
     footer: str
     semantic: bool
     """Whether paraphrase detection ran (stated on every page that shows reuse)."""
+    stories: bool = False
+    """The articles fall into several stories: the front page lists them instead of a matrix."""
 
 
 @dataclass(frozen=True, slots=True)

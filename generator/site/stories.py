@@ -134,8 +134,9 @@ def story_contexts(analysis: Analysis, worthy: set[tuple[str, str]]
     for story in analysis.stories:
         part = scoped(analysis, story)
         overview = overview_context(part, worthy, numbers)
+        about = tuple(f for f in overview["findings"] if f.kind != "note")  # the note is the site's, not the story's
         view = StoryView(story.id, story_page(story.id), part.articles[0].title, len(part.articles),
-                         len(part.quotes), tuple(overview["findings"][:KEY_FINDINGS]), story.pinned)
+                         len(part.quotes), about[:KEY_FINDINGS], story.pinned)
         views.append(view)
         pages.append((story_page(story.id), "index.html", {**overview, "stories": (), "story": view}))
         pages.append((story_page(story.id, "quotes.html"), "quotes.html",
