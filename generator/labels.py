@@ -97,6 +97,14 @@ is mostly paraphrase; a little paraphrase beside copied text leaves the label to
 figures (METER calibration half, 0 / 0.1 / 0.2 / 0.3 / 0.4 tried: macro-F1 0.664 / 0.667 /
 0.676 / 0.677 / 0.679)."""
 
+RULE = {
+    "wholly_reuse": WHOLLY_MIN_REUSE, "partially_reuse": PARTIALLY_MIN_REUSE,
+    "wholly_vocabulary": WHOLLY_MIN_VOCABULARY, "partially_vocabulary": PARTIALLY_MIN_VOCABULARY,
+    "new_words": WHOLLY_MAX_NEW_WORDS, "paraphrase_share": PARAPHRASE_MIN_SHARE,
+    "paraphrase_wholly": PARAPHRASE_WHOLLY_MIN_REUSE, "paraphrase_partially": PARAPHRASE_PARTIALLY_MIN_REUSE,
+}
+"""The thresholds by name, for the pages that explain the rule (so their text cannot drift from it)."""
+
 _LEVELS = (INDEPENDENT, PARTIALLY, WHOLLY)
 
 

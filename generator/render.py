@@ -19,7 +19,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import rendered
+from . import labels, rendered
 from .cache import Cache
 from .config import Config
 from .parallel import map_rows
@@ -60,6 +60,7 @@ def environment(config: Config) -> Environment:
     )
     env.filters.update(percent=percent, date=display_date, safe_url=safe_url, host=host)
     env.globals["static_text"] = lambda name: _static_text(config, name)
+    env.globals["label_rule"] = labels.RULE
     return env
 
 

@@ -81,3 +81,14 @@ def test_the_demo_rewrites_are_wholly_derived_when_paraphrase_detection_is_on(de
     labels = {(p["article"][:3], p["source"][:3]): p["label"] for p in demo_report["pairs"]}
     assert labels[("001", "000")] == WHOLLY
     assert labels[("002", "000")] == WHOLLY
+
+
+def test_pages_state_the_thresholds_the_labels_use(demo_site):
+    """The matrix help and pair pages print the rule's own numbers, so they cannot drift from it."""
+    index = (demo_site / "index.html").read_text(encoding="utf-8")
+    pair = next(p for p in sorted((demo_site / "pairs").glob("*.html"))
+                if "The label:" in p.read_text(encoding="utf-8")).read_text(encoding="utf-8")
+    for page in (index, pair):
+        assert f"{round(WHOLLY_MIN_REUSE * 100)}% of the words" in page
+        assert f"{round(PARTIALLY_MIN_VOCABULARY * 100)}% of the content words" in page
+        assert f"at most {WHOLLY_MAX_NEW_WORDS} " in page
