@@ -52,8 +52,8 @@ def cluster_quotes(
     ``neighbours`` (article → the articles it was compared with) is given when the compare
     stage pruned its candidate pairs (a large set): then, in the same spirit, an article's
     quotes are matched only against clusters with a member among its neighbours, and a
-    cluster is searched for unquoted use only in its members' neighbours. Without it every
-    quote meets every cluster sharing a rare word."""
+    cluster is searched for unquoted use only in its members' neighbours, in this process.
+    Without it every quote meets every cluster sharing a rare word."""
     by_id = {a.id: a for a in articles}
     ids = [aid for aid in order if aid in by_id]
     ids += sorted((a.id for a in articles if a.id not in set(ids)), key=lambda i: by_id[i].order)
@@ -65,7 +65,9 @@ def cluster_quotes(
     narratives = Narratives({aid: by_id[aid] for aid in ids}, quotes)
     position = {aid: k for k, aid in enumerate(ids)}
     candidates = _search_candidates(builders, ids, narratives, memo, neighbours)
-    _search_missing(builders, candidates, position, narratives, memo, jobs, scheduler)
+    # On a pruned (large) set the process is big and each forked searcher copied ~0.4 GB of
+    # it (N = 10,000) for ~25 s of searching saved: they run here (a Dask cluster still serves).
+    _search_missing(builders, candidates, position, narratives, memo, jobs if neighbours is None else 1, scheduler)
     articles = tuple(ids)  # shared by every cluster
     clusters = tuple(_freeze(b, c, position, articles, narratives, memo) for b, c in zip(builders, candidates))
     memo.save()
