@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,12 +19,10 @@ from .provenance import Provenance, provenance
 from .quotes import cluster_quotes, extract_quotes
 from .read import read_content
 from .render import write_site
-from .segment import segment
+from .segment import opening_words, segment
 from .semantic import paraphraser
 from .site import site_pages
 from .stories import Story, stories
-
-TITLE_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,10 +103,7 @@ def _with_title(article: Article) -> Article:
     """An untitled article is named by the start of its first sentence."""
     if article.meta.title:
         return article
-    first = article.sentences[0]
-    words = article.text[first.start:first.end].split()
-    title = " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
-    return replace(article, meta=replace(article.meta, title=re.sub(r"[.,;:]$", "", title)))
+    return replace(article, meta=replace(article.meta, title=opening_words(article)))
 
 
 def analyse(articles: list[Article], config: Config, progress: Progress, jobs: int | None) -> Analysis:

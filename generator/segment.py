@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .model import Article, Document, Metadata, Span, Trimmed
 from .text import join_paragraphs, paragraph_spans, sentences, tokenize
 
@@ -55,3 +57,17 @@ def article_from_text(article_id: str, text: str, meta: Metadata | None = None, 
     body = join_paragraphs(text.split("\n\n"))
     document = Document(file=f"{article_id}.txt", format="text", text=body, meta=meta or Metadata())
     return segment(article_id, document, order=order)
+
+
+TITLE_WORDS = 12
+"""An untitled article is named by this many words of its first sentence."""
+
+
+def opening_words(article: Article) -> str:
+    """The name of an untitled article: the start of its first sentence ("" without one)."""
+    if not article.sentences:
+        return ""
+    first = article.sentences[0]
+    words = article.text[first.start:first.end].split()
+    title = " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
+    return re.sub(r"[.,;:]$", "", title)

@@ -260,3 +260,15 @@ def test_one_story_front_page_keeps_its_findings_first_and_its_matrix(demo_site)
     index = (demo_site / "index.html").read_text(encoding="utf-8")
     assert '#matrix">Matrix</a>' in index and 'id="stories-title"' not in index
     assert index.index('<h2 id="findings">Key findings</h2>') < index.index('id="matrix-title"')
+
+
+def test_a_title_made_from_the_opening_words_is_said_to_be(site, tmp_path):
+    body = ("The harbour council voted on Monday to build a new sea wall along the northern quay before the "
+            "winter storms arrive, council leader Ada Brook said.\n\nThe wall will cost four million.\n")
+    root = site({"untitled.txt": body, "titled.md": WIRE})
+    build(root, tmp_path / "out")
+    untitled = (tmp_path / "out" / "articles" / "untitled.html").read_text(encoding="utf-8")
+    assert "<h1>The harbour council voted on Monday to build a new sea wall…</h1>" in untitled
+    assert "named here by its opening words" in untitled
+    titled = (tmp_path / "out" / "articles" / "titled.html").read_text(encoding="utf-8")
+    assert "opening words" not in titled

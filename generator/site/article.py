@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..labels import pair_label
 from ..marks import Mark
 from ..provenance import dated
+from ..segment import opening_words
 from ..model import Article, PairResult, QuoteCluster, QuoteOccurrence
 from .common import SOURCE_COLOURS, ParagraphView, paragraphs, trimmed_marks, word_span
 from .drift import DriftRow, drift_marks
@@ -51,6 +52,8 @@ class ArticleView:
     """Share of the article's words shown as taken from earlier articles."""
     number: int = 0
     """The article's site-wide number (publication order)."""
+    title_from_text: bool = False
+    """The file gave no title: the article is named by its opening words."""
     from_direct: float = 0.0
     """The part of ``reused`` aligned to its direct sources: the total of their shares on the
     front page (words any direct source covers are shown as from one)."""
@@ -123,5 +126,5 @@ def article_view(article: Article, pairs: list[PairResult], sources: dict[str, A
     reused = sum(1 for o in owner if o) / len(owner) if owner else 0.0
     from_direct = sum(1 for o in owner if o and o[0] in direct) / len(owner) if owner else 0.0
     return ArticleView(article, paragraphs(article, marks), rows, tuple(quotes), reused, number=mine, drift=drift,
-                       from_direct=from_direct)
+                       title_from_text=article.meta.title == opening_words(article), from_direct=from_direct)
 
