@@ -11,10 +11,7 @@ clustering and what needs it (drift).
 
 from __future__ import annotations
 
-import os
-import resource
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -27,24 +24,7 @@ from generator.progress import Progress  # noqa: E402
 from generator.provenance import provenance  # noqa: E402
 from generator.quotes import cluster_quotes  # noqa: E402
 from generator.stories import stories  # noqa: E402
-
-
-def _cpu() -> float:
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-
-
-class Stage:
-    def __init__(self, name: str):
-        self.name = name
-
-    def __enter__(self):
-        self.cpu, self.wall = _cpu(), time.perf_counter()
-
-    def __exit__(self, *exc):
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-        print(f"{self.name}: cpu {_cpu() - self.cpu:.1f} s, wall {time.perf_counter() - self.wall:.1f} s, "
-              f"peak rss {rss} MB, load {os.getloadavg()[0]:.1f}", flush=True)
+from stage_timer import Stage  # noqa: E402
 
 
 def main() -> None:

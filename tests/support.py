@@ -33,6 +33,24 @@ def make_site(root: Path, files: dict[str, str | bytes], site_yml: str | None = 
     return root
 
 
+SEA_WALL = """The harbour council voted on Monday to build a new sea wall along the northern quay before
+the winter storms arrive. "We cannot wait for another flood to reach the {place}," said
+council leader Ada Brook. The wall will cost four million and take two years to finish, and
+the fishing fleet will move to the southern basin while the work goes on.
+"""
+
+
+def markdown_article(title: str, outlet: str, published: str, body: str) -> str:
+    return f"---\ntitle: {title}\noutlet: {outlet}\npublished: {published}\n---\n{body}"
+
+
+def sea_wall_pair(wire_published: str, copy_published: str) -> tuple[str, str]:
+    """A short wire story and a copy of it that drops one word of its quote, as Markdown files."""
+    return (markdown_article("Harbour council backs the new sea wall", "Wire", wire_published,
+                             SEA_WALL.format(place="market square")),
+            markdown_article("Sea wall approved", "Copycat News", copy_published, SEA_WALL.format(place="square")))
+
+
 def copy_fixture(name: str, dest: Path) -> Path:
     shutil.copytree(FIXTURES / "sites" / name, dest)
     return dest

@@ -34,17 +34,8 @@ title: Xi and Lavrov hold talks
 outlet: Aggregator
 published: 2025-03-02T08:00:00Z
 ---
-Chinese leader Xi Jinping met Russian Foreign Minister Sergey Lavrov in Beijing on Tuesday, the
-first visit of a senior Russian official since the spring. The two sides discussed trade, energy
-and the situation in Ukraine, according to a statement from the foreign ministry in Beijing.
-
-Lavrov arrived on Monday for a two-day visit and held talks with his counterpart Wang Yi before
-the meeting with the president. Officials said new agreements on grain shipments and rail links
-would be signed later in the year, after a round of talks between the two trade ministries.
-
-The visit also included a stop at a new railway terminal on the edge of the city, where Lavrov
-praised the engineers who built the freight line to Siberia and spoke about future cargo routes.
-"""
+""" + WIRE.split("---\n", 2)[2] + "\n" + REWRITE.split("\n\n")[-1]
+"""The wire's text and the rewrite's last paragraph: the rewrite is a minor source."""
 
 
 def test_no_title_change_against_a_minor_source_when_the_main_one_has_the_wording(site, tmp_path):

@@ -12,28 +12,9 @@ from generator.build import build
 from generator.site.findings import LEADS
 from generator.site.overview import graph
 from generator.site.findings import Link
+from support import sea_wall_pair
 
-WIRE = """---
-title: Harbour council backs the new sea wall
-outlet: Wire
-published: 2025-01-01
----
-The harbour council voted on Monday to build a new sea wall along the northern quay before
-the winter storms arrive. "We cannot wait for another flood to reach the market square," said
-council leader Ada Brook. The wall will cost four million and take two years to finish, and
-the fishing fleet will move to the southern basin while the work goes on.
-"""
-
-COPY = """---
-title: Sea wall approved
-outlet: Copycat News
-published: 2025-01-02
----
-The harbour council voted on Monday to build a new sea wall along the northern quay before
-the winter storms arrive. "We cannot wait for another flood to reach the square," said
-council leader Ada Brook. The wall will cost four million and take two years to finish, and
-the fishing fleet will move to the southern basin while the work goes on.
-"""
+WIRE, COPY = sea_wall_pair("2025-01-01", "2025-01-02")
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build
+from support import sea_wall_pair
 
 FIRST = """---
 title: Storm closes the mountain pass
@@ -20,28 +21,7 @@ published: 2025-01-01
 Heavy snow closed the mountain pass on Sunday night and left dozens of lorries stranded at the
 border post, where drivers waited for ploughs that could not reach them before the morning.
 """
-
-WIRE = """---
-title: Harbour council backs the new sea wall
-outlet: Wire
-published: 2025-01-02
----
-The harbour council voted on Monday to build a new sea wall along the northern quay before
-the winter storms arrive. "We cannot wait for another flood to reach the market square," said
-council leader Ada Brook. The wall will cost four million and take two years to finish, and
-the fishing fleet will move to the southern basin while the work goes on.
-"""
-
-COPY = """---
-title: Sea wall approved
-outlet: Copycat News
-published: 2025-01-03
----
-The harbour council voted on Monday to build a new sea wall along the northern quay before
-the winter storms arrive. "We cannot wait for another flood to reach the square," said
-council leader Ada Brook. The wall will cost four million and take two years to finish, and
-the fishing fleet will move to the southern basin while the work goes on.
-"""
+WIRE, COPY = sea_wall_pair("2025-01-02", "2025-01-03")
 
 
 @pytest.fixture(scope="module")
