@@ -231,11 +231,29 @@ def _quote_findings(clusters: tuple[QuoteCluster, ...], articles: tuple[Article,
             counts[o.article] = counts.get(o.article, 0) + 1
         where = sorted((by_id[i] for i in counts), key=lambda a: names.number[a.id])
         n = f"{len(hits)} quotations were" if len(hits) > 1 else "1 quotation was"
+        if status == "altered":
+            sentence = _altered_sentence([o for _, o in hits])
         parts = [Part(sentence.format(n=n)), *names.refs(where, counts), Part(".")]
         if status == "altered":
             parts += _altered_example(hits)
         result.append(Finding(status, tuple(parts)))
     return result
+
+
+def _altered_sentence(occurrences: list[QuoteOccurrence]) -> str:
+    """The altered-quote sentence: 'reworded' only when every quote had a word changed, as
+    an only respelled quote (recognized/recognised) had none."""
+    respelled = sum(1 for o in occurrences if _only_respelled(o))
+    if not respelled:
+        return QUOTE_SENTENCES["altered"]
+    if respelled == len(occurrences):
+        return "{n} respelled inside the quotation marks, no word changed, in "
+    return f"{{n}} changed inside the quotation marks ({respelled} only respelled), in "
+
+
+def _only_respelled(occurrence: QuoteOccurrence) -> bool:
+    edits = [e for e in occurrence.edits if e.source_text or e.article_text]
+    return bool(edits) and all(_respelling(e.source_text, e.article_text) for e in edits)
 
 
 def _altered_example(hits: list[tuple[QuoteCluster, QuoteOccurrence]]) -> list[Part]:
