@@ -35,3 +35,32 @@ def test_demo_front_page_says_its_altered_quotes_were_respelled(demo_site):
     index = re.sub(r"<[^>]+>", "", (demo_site / "index.html").read_text(encoding="utf-8"))
     assert "quotations were reworded" not in index
     assert re.search(r"Quotes altered: \d quotations? (was|were) respelled", index)
+
+
+def test_a_rewrite_is_not_said_to_be_copied(demo_site):
+    """'Mostly copied' only where most of the reused words are word for word; the demo's
+    paraphrased rewrites (87% from CNN, 8% word for word) are 'Mostly rewritten'."""
+    import json
+
+    from generator.site.common import percent
+
+    report = json.loads((demo_site / "report.json").read_text(encoding="utf-8"))
+    pairs = {p["page"]: p for p in report["pairs"]}
+    index = (demo_site / "index.html").read_text(encoding="utf-8")
+    findings = index.split('<ul class="findings">', 1)[1].split("</ul>", 1)[0]
+    kinds = set()
+    for kind, body in re.findall(r'<li class="finding finding-(copied|rewritten)">(.*?)</li>', findings, re.S):
+        kinds.add(kind)
+        pair = pairs[re.search(r'href="(pairs/[^"]+)"', body).group(1)]
+        word_for_word = pair["verbatim"] + pair["edited"]
+        assert (word_for_word >= pair["reuse"] / 2) == (kind == "copied"), (kind, pair)
+        if kind == "rewritten":
+            assert f"{percent(word_for_word)} word for word" in body
+    assert kinds == {"copied", "rewritten"} or kinds == {"rewritten"}
+
+
+def test_two_further_sources_are_joined_by_one_and(demo_site):
+    index = re.sub(r"<[^>]+>", "", (demo_site / "index.html").read_text(encoding="utf-8"))
+    findings = index.split("Key findings", 1)[1].split("Who took from whom", 1)[0]
+    assert re.search(r"\d+% more from [^,]*, and \d+% more from", findings) is None
+    assert re.search(r", \d+% more from [^,]* and \d+% more from", findings)  # demo article 5: two further sources

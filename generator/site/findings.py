@@ -37,7 +37,7 @@ class Part:
 @dataclass(frozen=True, slots=True)
 class Finding:
     kind: str
-    """'origin', 'copied', 'derived', 'borrowed', 'independent', 'credit', 'altered',
+    """'origin', 'copied', 'rewritten', 'derived', 'borrowed', 'independent', 'credit', 'altered',
     'unquoted', 'partial' or 'note' (a CSS class and a test hook)."""
     parts: tuple[Part, ...]
 
@@ -52,7 +52,8 @@ class Finding:
 
 
 LEADS = {
-    "origin": "First published", "copied": "Mostly copied", "derived": "Partly derived",
+    "origin": "First published", "copied": "Mostly copied", "rewritten": "Mostly rewritten",
+    "derived": "Partly derived",
     "borrowed": "Borrows a little", "independent": "Written independently", "credit": "Credit",
     "altered": "Quotes altered", "unquoted": "Quotation marks dropped", "partial": "Quotes cut",
     "note": "Note",
@@ -150,9 +151,9 @@ def _descendants(root: str, links: list[Link]) -> set[str]:
 
 def _derivations(articles: tuple[Article, ...], pairs: dict[tuple[str, str], PairResult], links: list[Link],
                  names: _Namer) -> list[Finding]:
-    """One sentence per later article: mostly copied, partly derived, or independent."""
+    """One sentence per later article: mostly copied or rewritten, partly derived, or independent."""
     by_id = {a.id: a for a in articles}
-    found: dict[str, list[tuple[float, Finding]]] = {"copied": [], "derived": [], "borrowed": []}
+    found: dict[str, list[tuple[float, Finding]]] = {"copied": [], "rewritten": [], "derived": [], "borrowed": []}
     independent = []
     best: dict[str, float] = {}  # each article's largest reuse from an earlier article, in one pass
     for (a, s), p in pairs.items():
@@ -171,19 +172,24 @@ def _derivations(articles: tuple[Article, ...], pairs: dict[tuple[str, str], Pai
                 _independent(best.get(article.id, 0.0), takers.get(article.id, 0), passed_on.get(article.id, 0.0))))))
             continue
         main = pairs[(article.id, own[0].source)]
-        kind = ("copied" if main.reuse >= WHOLLY_MIN_REUSE else
+        word_for_word = main.verbatim + main.edited
+        reworded = word_for_word < main.reuse / 2  # most of what it took is paraphrase
+        kind = (("rewritten" if reworded else "copied") if main.reuse >= WHOLLY_MIN_REUSE else
                 "derived" if main.reuse >= PARTIALLY_MIN_REUSE else "borrowed")
         parts = [*names.ref(article), Part(f": {percent(main.reuse)} of its words come from "),
                  *names.ref(by_id[own[0].source]), Part(" ("),
                  Part("compare", pair_page(article.id, own[0].source)), Part(")")]
-        for extra in own[1:3]:
-            if extra.share >= PARTIALLY_MIN_REUSE / 2:
-                parts += [Part(f", and {percent(extra.share)} more from "), *names.ref(by_id[extra.source], outlet=False)]
+        if reworded:
+            parts.append(Part(f", most of them reworded ({percent(word_for_word)} word for word)"))
+        extras = [k for k in own[1:3] if k.share >= PARTIALLY_MIN_REUSE / 2]
+        for n, extra in enumerate(extras):  # ', and 8% more from 3' or ', 10% more from 1 and 8% more from 4'
+            joint = " and " if n else ", and " if len(extras) == 1 else ", "
+            parts += [Part(f"{joint}{percent(extra.share)} more from "), *names.ref(by_id[extra.source], outlet=False)]
         credited = sum(1 for k in own if k.credited)
         parts.append(Part(", credited." if credited == len(own) else ", not credited." if not credited else
                           ", credited only in part."))
         found[kind].append((main.reuse, Finding(kind, tuple(parts))))
-    return [f for kind in ("copied", "derived", "borrowed") for _, f in sorted(found[kind], key=lambda x: -x[0])] \
+    return [f for kind in found for _, f in sorted(found[kind], key=lambda x: -x[0])] \
         + independent
 
 
