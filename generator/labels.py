@@ -120,13 +120,27 @@ def lexical_reuse(pair: PairResult) -> float:
 
 def pair_label(pair: PairResult) -> str:
     """The label of an (article, source) pair (the rule of the module docstring)."""
+    return _LEVELS[max(_words_level(pair), _paraphrase_level(pair))]
+
+
+def raised_by_paraphrase(pair: PairResult) -> bool:
+    """The pair's label comes from strong paraphrase: its words alone give a lower one (the
+    pages say so, as such a rewrite may add more new words than the cap)."""
+    return _paraphrase_level(pair) > _words_level(pair)
+
+
+def _words_level(pair: PairResult) -> int:
+    """The level of lexical reuse and shared vocabulary, under the new-word cap."""
     words = max(_level(lexical_reuse(pair), PARTIALLY_MIN_REUSE, WHOLLY_MIN_REUSE),
                 _level(pair.vocabulary, PARTIALLY_MIN_VOCABULARY, WHOLLY_MIN_VOCABULARY))
-    if pair.new_words > WHOLLY_MAX_NEW_WORDS:
-        words = min(words, 1)
+    return min(words, 1) if pair.new_words > WHOLLY_MAX_NEW_WORDS else words
+
+
+def _paraphrase_level(pair: PairResult) -> int:
+    """The level of reuse with paraphrase where paraphrase is strong, else 0."""
     if pair.paraphrase < PARAPHRASE_MIN_SHARE:  # detection off, or too little found to rely on
-        return _LEVELS[words]
-    return _LEVELS[max(words, _level(pair.reuse, PARAPHRASE_PARTIALLY_MIN_REUSE, PARAPHRASE_WHOLLY_MIN_REUSE))]
+        return 0
+    return _level(pair.reuse, PARAPHRASE_PARTIALLY_MIN_REUSE, PARAPHRASE_WHOLLY_MIN_REUSE)
 
 
 def _level(figure: float, partially: float, wholly: float) -> int:

@@ -64,3 +64,45 @@ def test_two_further_sources_are_joined_by_one_and(demo_site):
     findings = index.split("Key findings", 1)[1].split("Who took from whom", 1)[0]
     assert re.search(r"\d+% more from [^,]*, and \d+% more from", findings) is None
     assert re.search(r", \d+% more from [^,]* and \d+% more from", findings)  # demo article 5: two further sources
+
+
+def _pair_page(demo_site, article: str, source: str) -> str:
+    [page] = (demo_site / "pairs").glob(f"{article}*--{source}*.html")
+    return page.read_text(encoding="utf-8")
+
+
+def test_a_label_raised_by_paraphrase_says_so(demo_site, demo_report):
+    """The demo's rewrite 001 of CNN (000) adds more than the new-word cap but is wholly derived:
+    its verdict says the label comes from paraphrase, so it does not contradict the rule."""
+    from generator.labels import raised_by_paraphrase
+    from generator.model import PairResult
+
+    if not demo_report["semantic"]:
+        return
+    for p in demo_report["pairs"]:
+        if p["label"] is None:
+            continue
+        pair = PairResult(p["article"], p["source"], p["reuse"], p["verbatim"], p["edited"], p["paraphrase"],
+                          p["containment"], vocabulary=p["vocabulary"], new_words=p["new_words"])
+        verdict = _pair_page(demo_site, p["article"][:3], p["source"][:3]).split('<p class="verdict">', 1)[1]
+        verdict = verdict.split("</p>", 1)[0]
+        assert ("The label comes from paraphrase" in verdict) == raised_by_paraphrase(pair), p
+    rewrite = _pair_page(demo_site, "001", "000").split('<p class="verdict">', 1)[1].split("</p>", 1)[0]
+    assert "The label comes from paraphrase" in rewrite
+
+
+def test_help_states_the_whole_paraphrase_rule(demo_site):
+    from generator.labels import PARAPHRASE_PARTIALLY_MIN_REUSE, PARAPHRASE_WHOLLY_MIN_REUSE
+
+    pages = [(demo_site / "index.html").read_text(encoding="utf-8"), _pair_page(demo_site, "001", "000")]
+    for page in pages:
+        text = re.sub(r"<[^>]+>", "", page)
+        assert (f"{round(100 * PARAPHRASE_PARTIALLY_MIN_REUSE)}% makes it partially derived and "
+                f"{round(100 * PARAPHRASE_WHOLLY_MIN_REUSE)}% wholly derived, whatever the article adds") in text
+
+
+def test_pair_help_of_a_later_article_is_plain_english(demo_site):
+    import html
+
+    later = html.unescape(re.sub(r"<[^>]+>", "", _pair_page(demo_site, "000", "001")))
+    assert "share of the first words" not in later and "share of the first article's words" in later

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from ..labels import raised_by_paraphrase
 from ..marks import Mark
 from ..provenance import dated
 from ..model import Article, Passage, PairResult
@@ -52,6 +53,12 @@ class PairView:
     def later(self) -> bool:
         """The source was published after the article: the two only share text."""
         return self.label is None
+
+    @property
+    def by_paraphrase(self) -> bool:
+        """The label comes from strong paraphrase (the verdict says so: such a rewrite may add
+        more new words than the rule otherwise allows)."""
+        return self.label is not None and raised_by_paraphrase(self.pair)
 
     @property
     def inferred(self) -> bool:
