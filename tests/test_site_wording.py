@@ -106,3 +106,25 @@ def test_pair_help_of_a_later_article_is_plain_english(demo_site):
 
     later = html.unescape(re.sub(r"<[^>]+>", "", _pair_page(demo_site, "000", "001")))
     assert "share of the first words" not in later and "share of the first article's words" in later
+
+
+def test_a_story_page_says_it_is_a_story(tmp_path):
+    """A story is named by its first article's title: its page must not read as that article's."""
+    from generator.build import build
+    from support import synthetic_site
+
+    site = synthetic_site(tmp_path / "site", 24, stories=True)
+    build(site, tmp_path / "out", jobs=1)
+    pages = sorted((tmp_path / "out" / "stories").glob("*/*.html"))
+    assert pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        title = re.search(r"<title>([^<]*)</title>", text).group(1)
+        assert title.startswith("Story: ") or title.startswith("Quotations · Story: "), (page, title)
+        if page.name == "index.html":
+            assert re.search(r"<h1>Story: “[^<]+”</h1>", text), page
+
+
+def test_the_demo_footer_does_not_repeat_the_credit_line(demo_site):
+    footer = (demo_site / "index.html").read_text(encoding="utf-8").split('<footer', 1)[1]
+    assert footer.count("wiretrace") == 1
