@@ -109,16 +109,18 @@ def test_pair_help_of_a_later_article_is_plain_english(demo_site):
 
 
 def test_a_story_page_says_it_is_a_story(tmp_path):
-    """A story is named by its first article's title: its page must not read as that article's."""
+    """A story is named by its first article's title: its page must not read as that article's
+    (and a story of one article is not '1 articles')."""
     from generator.build import build
     from support import synthetic_site
 
-    site = synthetic_site(tmp_path / "site", 24, stories=True)
+    site = synthetic_site(tmp_path / "site", 60, stories=True)  # it has a story of one article
     build(site, tmp_path / "out", jobs=1)
     pages = sorted((tmp_path / "out" / "stories").glob("*/*.html"))
     assert pages
     for page in pages:
         text = page.read_text(encoding="utf-8")
+        assert not re.search(r"\b1 articles\b", text), page
         title = re.search(r"<title>([^<]*)</title>", text).group(1)
         assert title.startswith("Story: ") or title.startswith("Quotations · Story: "), (page, title)
         if page.name == "index.html":
