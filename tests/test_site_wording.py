@@ -130,3 +130,9 @@ def test_a_story_page_says_it_is_a_story(tmp_path):
 def test_the_demo_footer_does_not_repeat_the_credit_line(demo_site):
     footer = (demo_site / "index.html").read_text(encoding="utf-8").split('<footer', 1)[1]
     assert footer.count("wiretrace") == 1
+
+
+def test_the_verdict_ends_with_a_space_before_the_other_direction(demo_site):
+    for page in (demo_site / "pairs").glob("*.html"):
+        verdict = page.read_text(encoding="utf-8").split('<p class="verdict">', 1)[1].split("</p>", 1)[0]
+        assert not re.search(r"[.)]<a ", verdict), page  # 'adds.See the other direction'
