@@ -136,3 +136,11 @@ def test_the_verdict_ends_with_a_space_before_the_other_direction(demo_site):
     for page in (demo_site / "pairs").glob("*.html"):
         verdict = page.read_text(encoding="utf-8").split('<p class="verdict">', 1)[1].split("</p>", 1)[0]
         assert not re.search(r"[.)]<a ", verdict), page  # 'adds.See the other direction'
+
+
+def test_an_independent_article_with_nothing_from_earlier_ones_says_so():
+    from generator.site.findings import _independent
+
+    assert "more than 0%" not in _independent(0.0, 2, 0.3)
+    assert _independent(0.0, 0, 0.0) == ": none of its words lie in passages aligned to an earlier article."
+    assert "no earlier article accounts for more than 4% of its words" in _independent(0.04, 0, 0.0)

@@ -196,7 +196,8 @@ def _derivations(articles: tuple[Article, ...], pairs: dict[tuple[str, str], Pai
 def _independent(best: float, takers: int, passed_on: float) -> str:
     """The rest of an "independent" finding: what earlier articles explain of it, and who took
     its text later (so that a large figure elsewhere is not read as this article's source)."""
-    text = f": no earlier article accounts for more than {percent(best)} of its words"
+    text = (f": no earlier article accounts for more than {percent(best)} of its words" if best > 0 else
+            ": none of its words lie in passages aligned to an earlier article")
     if takers == 1:
         text += f"; 1 later article took text from it ({percent(passed_on)} of that article's words)"
     elif takers:
