@@ -4,6 +4,7 @@ pruning of candidate pairs above ``compare.exact_max`` articles."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import jsonschema
 from support import SCHEMA, synthetic_site
@@ -102,3 +103,19 @@ def test_pruning_settings_are_site_yml_compare_keys(tmp_path):
     assert "unknown key 'rare_dfs'" in lines[5] and "exact_max, rare_df, min_rare" in lines[5]
     align, prune = compare.split_settings(config.compare)
     assert prune == PruneSettings(exact_max=500, min_rare=3) and align == compare.AlignSettings()
+
+
+def test_zero_pair_lines_of_pairs_csv_quote_and_escape_ids_as_the_writer_does():
+    # Zero rows are made from each id's cell and a template: ids needing quotes or a
+    # formula guard must come out as the csv writer and _cell write them.
+    ids = ["=sum(a1)", "a,b", 'say "x"', "-lead", "plain"]
+    pair = compare_pair(*generate(2, seed=3).articles)
+    stored = [replace(pair, article=ids[4], source=ids[1])]
+    table = PairTable.from_results(ids, stored)
+    position = {a: k for k, a in enumerate(ids)}
+    with_page = {(ids[0], ids[2])}
+    data = {"pairs": PairRows(table, with_page, position)}
+    text = "".join(pairs_csv_chunks(data))
+    assert text == "".join(pairs_csv_chunks({"pairs": list(PairRows(table, with_page, position))}))
+    assert "'=sum(a1)" in text and '"a,b"' in text and '"say ""x"""' in text and "'-lead" in text
+    assert len(text.splitlines()) == 1 + 5 * 4

@@ -1,0 +1,50 @@
+"""A page's key (generator/rendered.py) changes with anything its inputs hold, an article
+written as its digest and a pair's passages included, and is the same for equal inputs
+however they share their objects (one read back from the cache, one made afresh)."""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import replace
+
+from generator.model import EditOp, PairResult, Passage
+from generator.rendered import page_key
+from generator.segment import article_from_text
+from generator.site import Page
+from synth import generate
+
+
+def _context(*inputs) -> dict:
+    return {"inputs": inputs}
+
+
+def _inputs():
+    wire, copy = (article_from_text(a.id, a.text, order=k) for k, a in enumerate(generate(2, seed=3).articles))
+    passage = Passage(0, 12, 3, 15, "edited", 91.5, 10, (EditOp("replace", "said", "told"),))
+    pair = PairResult(copy.id, wire.id, 0.4, 0.3, 0.1, 0.0, 0.5, (passage,), 0.7, 12)
+    return copy, [pair], {wire.id: wire}
+
+
+def _key(inputs) -> str:
+    return page_key(Page("articles/x.html", "article.html", make=_context, inputs=inputs), "theme", {})
+
+
+def test_equal_inputs_key_the_same_however_their_objects_are_shared():
+    inputs = _inputs()
+    assert _key(inputs) == _key(pickle.loads(pickle.dumps(inputs)))
+    assert _key(inputs) == _key(_inputs())
+
+
+def test_a_change_inside_a_passage_changes_the_key():
+    article, (pair,), sources = _inputs()
+    (passage,) = pair.passages
+    for changed in (replace(passage, score=91.6), replace(passage, edits=(EditOp("replace", "said", "says"),))):
+        assert _key((article, [replace(pair, passages=(changed,))], sources)) != _key((article, [pair], sources))
+
+
+def test_a_change_in_an_article_or_a_source_changes_the_key():
+    article, pairs, sources = _inputs()
+    (wire,) = sources.values()
+    base = _key((article, pairs, sources))
+    assert _key((replace(article, meta=replace(article.meta, title="Another title")), pairs, sources)) != base
+    assert _key((article, pairs, {wire.id: replace(wire, text=wire.text + " More.")})) != base
