@@ -144,3 +144,12 @@ def test_an_independent_article_with_nothing_from_earlier_ones_says_so():
     assert "more than 0%" not in _independent(0.0, 2, 0.3)
     assert _independent(0.0, 0, 0.0) == ": none of its words lie in passages aligned to an earlier article."
     assert "no earlier article accounts for more than 4% of its words" in _independent(0.04, 0, 0.0)
+
+
+def test_the_articles_table_says_which_titles_are_opening_words(demo_site, demo_report):
+    """Demo 002 has no title in its file: the front page's table says so, as its page does."""
+    index = (demo_site / "index.html").read_text(encoding="utf-8")
+    table = index.split('<table class="articles', 1)[1].split("</table>", 1)[0]
+    rows = {a["id"]: next(r for r in table.split("<tr>") if f'{a["id"]}.html' in r) for a in demo_report["articles"]}
+    marked = {i for i, row in rows.items() if "opening words" in row}
+    assert marked == {i for i in rows if i.startswith("002")}
