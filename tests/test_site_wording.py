@@ -153,3 +153,20 @@ def test_the_articles_table_says_which_titles_are_opening_words(demo_site, demo_
     rows = {a["id"]: next(r for r in table.split("<tr>") if f'{a["id"]}.html' in r) for a in demo_report["articles"]}
     marked = {i for i, row in rows.items() if "opening words" in row}
     assert marked == {i for i in rows if i.startswith("002")}
+
+
+def test_mostly_copied_says_why_its_label_is_only_partially_derived():
+    """94% copied but 34 content words of its own: the label (new-word cap) is partially
+    derived, and the finding says so instead of leaving the matrix to contradict it."""
+    from generator.model import PairResult
+    from generator.segment import article_from_text
+    from generator.site.findings import Link, _derivations, _Namer
+
+    articles = (article_from_text("a", "One text.", order=0), article_from_text("b", "Another text.", order=1))
+    capped = PairResult("b", "a", 0.94, 0.9, 0.04, 0.0, 0.8, vocabulary=0.9, new_words=34)
+    [finding] = _derivations(articles, {("b", "a"): capped}, [Link("b", "a", 0.94, False, 0.94)], _Namer(articles))
+    assert finding.lead == "Mostly copied"
+    assert finding.text.endswith("It adds 34 content words of its own, so its label is partially derived.")
+    within = PairResult("b", "a", 0.94, 0.9, 0.04, 0.0, 0.8, vocabulary=0.9, new_words=5)
+    [finding] = _derivations(articles, {("b", "a"): within}, [Link("b", "a", 0.94, False, 0.94)], _Namer(articles))
+    assert "its label is" not in finding.text

@@ -11,7 +11,7 @@ from datetime import date
 
 from rapidfuzz.distance import Levenshtein
 
-from ..labels import PARTIALLY_MIN_REUSE, WHOLLY_MIN_REUSE
+from ..labels import PARTIALLY_MIN_REUSE, WHOLLY, WHOLLY_MIN_REUSE, pair_label
 from ..model import Article, PairResult, QuoteCluster, QuoteOccurrence
 from ..paths import article_page, pair_page
 from .common import percent
@@ -188,6 +188,9 @@ def _derivations(articles: tuple[Article, ...], pairs: dict[tuple[str, str], Pai
         credited = sum(1 for k in own if k.credited)
         parts.append(Part(", credited." if credited == len(own) else ", not credited." if not credited else
                           ", credited only in part."))
+        if kind in ("copied", "rewritten") and pair_label(main) != WHOLLY:  # the new-word cap: say why
+            parts.append(Part(f" It adds {main.new_words} content words of its own, so its label is "
+                              f"{pair_label(main)}."))
         found[kind].append((main.reuse, Finding(kind, tuple(parts))))
     return [f for kind in found for _, f in sorted(found[kind], key=lambda x: -x[0])] \
         + independent
