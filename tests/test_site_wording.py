@@ -170,3 +170,15 @@ def test_mostly_copied_says_why_its_label_is_only_partially_derived():
     within = PairResult("b", "a", 0.94, 0.9, 0.04, 0.0, 0.8, vocabulary=0.9, new_words=5)
     [finding] = _derivations(articles, {("b", "a"): within}, [Link("b", "a", 0.94, False, 0.94)], _Namer(articles))
     assert "its label is" not in finding.text
+
+
+def test_the_stories_table_numbers_articles_as_the_findings_below_it(tmp_path):
+    from generator.build import build
+    from support import synthetic_site
+
+    site = synthetic_site(tmp_path / "site", 24, stories=True)
+    build(site, tmp_path / "out", jobs=1)
+    front = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    table = front.split('id="stories-title"', 1)[1].split("</table>", 1)[0]
+    links = re.findall(r'<a href="articles/[^"]+"[^>]*>(.*?)</a>', table)
+    assert links and all(re.match(r'<span class="n" aria-hidden="true">\d+</span> ', a) for a in links)
