@@ -182,3 +182,13 @@ def test_the_stories_table_numbers_articles_as_the_findings_below_it(tmp_path):
     table = front.split('id="stories-title"', 1)[1].split("</table>", 1)[0]
     links = re.findall(r'<a href="articles/[^"]+"[^>]*>(.*?)</a>', table)
     assert links and all(re.match(r'<span class="n" aria-hidden="true">\d+</span> ', a) for a in links)
+
+
+def test_a_facts_changed_finding_links_its_source_by_title_alone(demo_site):
+    """'(source: ① “title”)', the badge and link inside the brackets, not '① (source: “title”)'
+    with the bracket and the word 'source' underlined as part of the link."""
+    index = (demo_site / "index.html").read_text(encoding="utf-8")
+    drift = re.findall(r'<li class="finding finding-drift[^"]*">(.*?)</li>', index, re.S)
+    assert drift
+    for body in drift:
+        assert "(source: <a " in body and not re.search(r'</span> \(source', body)

@@ -93,8 +93,8 @@ def drift_key_findings(findings: tuple[DriftFinding, ...], articles: tuple[Artic
                      key=lambda f: (RANK[f.severity], number[f.article], f.a_start))
     return [DriftKeyFinding((Part(f"“{by_id[f.article].title}”", article_page(f.article), number[f.article],
                                   by_id[f.article].title),
-                             Part(f" {describe(f)} "),
-                             Part(f"(source: “{by_id[f.source].title}”)", article_page(f.source),
+                             Part(f" {describe(f)} (source: "),
+                             Part(f"“{by_id[f.source].title}”", article_page(f.source),
                                   number[f.source], by_id[f.source].title),
-                             Part(".")))
+                             Part(").")))
             for f in serious[:KEY_FINDINGS]]
