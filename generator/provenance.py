@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from .model import Article, PairResult
@@ -70,8 +71,11 @@ def provenance(articles: list[Article], pairs: list[PairResult]) -> Provenance:
 # --- publication order ----------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 14)
 def _timestamp(published: str | None) -> float | None:
-    """Seconds since the epoch of an ISO date or date-time (naive ones read as UTC)."""
+    """Seconds since the epoch of an ISO date or date-time (naive ones read as UTC).
+    Remembered: an article page asks it of each later source (115,000 parses in the
+    article pages of an N = 1,000 rebuild, for a few dozen distinct dates)."""
     if not published:
         return None
     try:
