@@ -171,17 +171,24 @@ def test_each_text_is_encoded_once_in_one_batch_and_cached_on_disk(tmp_path):
     assert Embeddings(StubEncoder(), tmp_path / "cache").vectors == {}
 
 
+def _futile_quote(origin, articles):
+    """The quote "are futile" of ``origin``, absent from the other ``articles``, before and
+    after the paraphrase stage (stub encoder)."""
+    start = origin.text.index("are futile")
+    cluster = QuoteCluster.of("q-1", "are futile", "Lavrov", origin.id, tuple(
+        QuoteOccurrence(a.id, "verbatim", "are futile", 100.0, start, start + 10) if a is origin
+        else QuoteOccurrence(a.id, "absent", None, None) for a in articles))
+    stage = semantic.Paraphraser(Embeddings(StubEncoder()), Progress(enabled=False))
+    [result] = stage.quotes(articles, [cluster])
+    return cluster, result
+
+
 def test_a_quote_whose_meaning_survives_gets_the_sentence_that_renders_it():
     origin = article_from_text("o", "Xi met Lavrov on Tuesday. Both agreed that such conferences \"are futile\", Lavrov said.")
     other = article_from_text("x", "Xi met Lavrov on Tuesday. Both agreed that such conferences are pointless. "
                                    "Lavrov flew on to Mongolia.", order=1)
     topical = article_from_text("y", "Xi met Lavrov on Tuesday. Both agreed that such conferences matter a lot.", order=2)
-    start = origin.text.index("are futile")
-    cluster = QuoteCluster.of("q-1", "are futile", "Lavrov", "o", (
-        QuoteOccurrence("o", "verbatim", "are futile", 100.0, start, start + 10),
-        QuoteOccurrence("x", "absent", None, None), QuoteOccurrence("y", "absent", None, None)))
-    stage = semantic.Paraphraser(Embeddings(StubEncoder()), Progress(enabled=False))
-    [result] = stage.quotes([origin, other, topical], [cluster])
+    cluster, result = _futile_quote(origin, [origin, other, topical])
     occurrence = result.occurrences[1]
     assert occurrence.status == "absent"
     assert occurrence.paraphrase == "Both agreed that such conferences are pointless"
@@ -194,13 +201,7 @@ def test_an_article_published_before_the_quote_is_never_said_to_paraphrase_it():
     origin = article_from_text("o", "Xi met Lavrov on Tuesday. Both agreed that such conferences \"are futile\", "
                                     "Lavrov said.", order=1)
     later = article_from_text("x", "Both agreed that such conferences are pointless. Lavrov flew on.", order=2)
-    start = origin.text.index("are futile")
-    cluster = QuoteCluster.of("q-1", "are futile", "Lavrov", "o", (
-        QuoteOccurrence("e", "absent", None, None),
-        QuoteOccurrence("o", "verbatim", "are futile", 100.0, start, start + 10),
-        QuoteOccurrence("x", "absent", None, None)))
-    stage = semantic.Paraphraser(Embeddings(StubEncoder()), Progress(enabled=False))
-    [result] = stage.quotes([earlier, origin, later], [cluster])
+    _, result = _futile_quote(origin, [earlier, origin, later])
     assert result.occurrence("e").paraphrase is None  # the same sentence, but before the quote existed
     assert result.occurrence("x").paraphrase == "Both agreed that such conferences are pointless"
 
