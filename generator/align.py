@@ -63,8 +63,6 @@ class Prepared:
     seed_set: frozenset[int]
     shingles: frozenset[int]
     """5-word shingle hashes (design.md's containment)."""
-    vocabulary: frozenset[str]
-    """The article's distinct content words (not stopwords): what shared vocabulary counts."""
 
 
 def prepare(article: Article, seed: int, shingles: bool = True) -> Prepared:
@@ -91,7 +89,6 @@ def prepare(article: Article, seed: int, shingles: bool = True) -> Prepared:
         index={h: tuple(p) for h, p in index.items()},
         seed_set=frozenset(index),
         shingles=frozenset(shingle_hashes(norm, 5)) if shingles else frozenset(),
-        vocabulary=frozenset(w for w, c in zip(norm, content) if c),
     )
 
 

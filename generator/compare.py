@@ -22,7 +22,7 @@ from .cache import Cache, digest
 from .model import Article, EditOp, PairResult, Passage
 from .pairs import PairTable, StoredRow
 from .parallel import map_rows
-from .vocabulary import VocabularyBits, figures
+from .vocabulary import VocabularyBits, figures, pair_counts
 from .shingles import local_order, shared_counts, shingle_arrays
 
 
@@ -123,7 +123,7 @@ def compare_prepared(
     shared content word counts, ``VocabularyBits.counts``) supplied by the caller."""
     cont = _containment(a, s) if cont is None else cont
     if a.seed_set.isdisjoint(s.seed_set):  # the common case in a large set: no work
-        return _result(article, source, (), cont, a, s, vocab)
+        return _result(article, source, (), cont, vocab)
     runs = exact_runs(a, s, settings.max_fanout)
     chains = best_chains(
         runs, a, s, settings.max_gap, settings.min_passage, settings.seed, settings.edge_skip
@@ -132,19 +132,21 @@ def compare_prepared(
     for chain in chains:
         passages.extend(_passages(chain, article, source, a, settings))
     passages.sort(key=lambda p: p.a_start)
-    return _result(article, source, tuple(passages), cont, a, s, vocab)
+    return _result(article, source, tuple(passages), cont, vocab)
 
 
 def _result(article: Article, source: Article, passages: tuple[Passage, ...], cont: float,
-            a: Prepared, s: Prepared, vocab: tuple[int, int] | None) -> PairResult:
+            vocab: tuple[int, int] | None) -> PairResult:
     """The pair's figures; shared vocabulary only where the pair shares a 5-word sequence or
     a passage, so that a pair sharing nothing stays all zero (``pairs.is_zero``)."""
     total = len(article.words)
     verbatim = sum(p.verbatim_words for p in passages)
     edited = sum(p.a_end - p.a_start for p in passages) - verbatim
     v, e = (round(verbatim / total, 4), round(edited / total, 4)) if total else (0.0, 0.0)
-    shared_words, new_words = figures(*(_vocabulary(a, s) if vocab is None else vocab)) if passages or cont \
-        else (0.0, 0)
+    if not (passages or cont):
+        shared_words, new_words = 0.0, 0
+    else:
+        shared_words, new_words = figures(*(pair_counts(article, source) if vocab is None else vocab))
     return PairResult(
         article=article.id,
         source=source.id,
@@ -157,10 +159,6 @@ def _result(article: Article, source: Article, passages: tuple[Passage, ...], co
         vocabulary=shared_words,
         new_words=new_words,
     )
-
-
-def _vocabulary(a: Prepared, s: Prepared) -> tuple[int, int]:
-    return len(a.vocabulary & s.vocabulary), len(a.vocabulary)
 
 
 def _passages(chain: Chain, article: Article, source: Article, a: Prepared, settings: AlignSettings) -> list[Passage]:

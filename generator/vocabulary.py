@@ -31,6 +31,13 @@ def figures(shared: int, total: int) -> tuple[float, int]:
     return (round(shared / total, 4) if total else 0.0), total - shared
 
 
+def pair_counts(article: Article, source: Article) -> tuple[int, int]:
+    """(content words of ``article`` found in ``source``, content words of ``article``) for
+    one pair; ``VocabularyBits.counts`` gives the same for a whole set."""
+    mine = content_words(article)
+    return len(mine & content_words(source)), len(mine)
+
+
 class VocabularyBits:
     """The content words of each article of a set, as ints whose set bits are its words."""
 
