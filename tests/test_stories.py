@@ -63,6 +63,8 @@ def test_mixed_corpus_gets_one_page_set_per_story(tmp_path):
     front = (out / "index.html").read_text(encoding="utf-8")
     assert 'id="stories"' in front and 'href="stories/a0/index.html"' in front
     assert 'class="matrix"' not in front  # the matrix is per story
+    across = front.split('id="findings">Key findings across the stories', 1)[1]
+    assert front.count("First published") == 3 and "First published" not in across  # one per story row
     assert '<div class="table-wrap" id="matrix">' in front  # where the site-wide "Matrix" link lands
     story = (out / "stories" / "a0" / "index.html").read_text(encoding="utf-8")
     assert story.count('<th scope="row">') == 3  # a 3 × 3 matrix
