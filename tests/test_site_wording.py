@@ -192,3 +192,10 @@ def test_a_facts_changed_finding_links_its_source_by_title_alone(demo_site):
     assert drift
     for body in drift:
         assert "(source: <a " in body and not re.search(r'</span> \(source', body)
+
+
+def test_an_article_page_shows_each_source_label_beside_its_reuse(demo_site):
+    """A phone shows the first columns of the sources table: the label must be among them."""
+    page = next((demo_site / "articles").glob("003*.html")).read_text(encoding="utf-8")
+    head = page.split('<table class="sources', 1)[1].split("</tr>", 1)[0]
+    assert re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', head)[:3] == ["Source", "Reuse", "Label"]
