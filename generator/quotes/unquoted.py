@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import LCSseq
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 from ..model import Article, Quote
 from .match import QuoteWords, partial_possible
@@ -27,6 +27,12 @@ WORDS_MIN = 0.7
 """Share of the canonical words that must appear, in order, in the matched stretch."""
 SHARED_MIN = 0.6
 """Share of the canonical distinct words the article must contain to be searched at all."""
+WORDS_PER_CHANGE = 10
+"""The wording is kept when at most one word in this many is changed, added or dropped
+(none in a quote of fewer words): "oppose a Cold War mentality" is not kept by "opposition
+to a Cold War mentality", which says it in other words (absent, or paraphrased)."""
+SPELLING_MIN = 85.0
+"""Character ratio above which two words are one word spelled two ways (recognized/recognised)."""
 BLOCK = "\x00"
 
 
@@ -105,9 +111,35 @@ def find_unquoted(canon: QuoteWords, narrative: Narrative) -> Found | None:
     stretch = narrative.norm[first:last]
     if BLOCK in stretch or fuzz.ratio(canon.norm, stretch) < WORDS_MIN * 100:
         return None
+    kept = kept_wording(canon.norm, stretch)
+    if kept is None:
+        return None
     a = narrative.article
-    start, end = a.words.starts[first], a.words.ends[last - 1]
+    start, end = a.words.starts[first + kept[0]], a.words.ends[first + kept[1] - 1]
     return Found(start, end, a.text[start:end], al.score)
+
+
+def kept_wording(quote: tuple[str, ...], stretch: tuple[str, ...]) -> tuple[int, int] | None:
+    """The word range of ``stretch`` that keeps the quote's wording, or None when more than
+    one word in ``WORDS_PER_CHANGE`` of the quote is changed, dropped or added inside it.
+    Words match when equal or spelled two ways; words of the stretch before the first and
+    after the last matched word are outside the quote, not additions to it."""
+    matched: list[int] = []
+    for op in Levenshtein.opcodes(quote, stretch):
+        if op.tag == "equal":
+            matched += range(op.dest_start, op.dest_end)
+        elif op.tag == "replace" and op.src_end - op.src_start == op.dest_end - op.dest_start:
+            matched += [op.dest_start + k for k in range(op.dest_end - op.dest_start)
+                        if _same_word(quote[op.src_start + k], stretch[op.dest_start + k])]
+    if not matched:
+        return None
+    first, last = matched[0], matched[-1] + 1
+    changes = (len(quote) - len(matched)) + (last - first - len(matched))
+    return (first, last) if changes <= len(quote) // WORDS_PER_CHANGE else None
+
+
+def _same_word(a: str, b: str) -> bool:
+    return min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= SPELLING_MIN
 
 
 def shares_enough(canon: QuoteWords, vocabulary: frozenset[str]) -> bool:
