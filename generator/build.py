@@ -16,7 +16,7 @@ from .pairs import PairTable
 from .parallel import default_jobs
 from .progress import Progress
 from .provenance import Provenance, provenance
-from .quotes import cluster_quotes, extract_quotes
+from .quotes import cluster_quotes, extract_quotes, resolve_speakers
 from .read import read_content
 from .render import write_site
 from .segment import opening_words, segment
@@ -127,6 +127,8 @@ def analyse(articles: list[Article], config: Config, progress: Progress, jobs: i
     drift = find_drift(ordered, pairs, clusters, prov, cache)
     meaning = semantic.article_vectors(ordered) if semantic else None
     story_list = stories(ordered, pairs, config.stories, config.content, meaning=meaning)
+    # One name per person among each story's speakers (the whole set's without stories).
+    clusters = resolve_speakers(clusters, [s.articles for s in story_list] or [prov.order])
     return Analysis(ordered, pairs, tuple(clusters), prov, drift=drift, semantic=semantic is not None,
                     stories=story_list)
 
