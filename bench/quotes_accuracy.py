@@ -83,8 +83,33 @@ def gold(text: str, ann: Path) -> list[tuple[int, int, str | None]]:
         for start, end in (with_marks(text, s, e) for s, e in fragments):
             frag = text[start:end].strip()
             if len(frag) > 2 and frag[0] in OPEN and frag.rstrip(".,") [-1] in CLOSE:
-                result.append((start, end, source_text))
+                result += [(s, e, source_text) for s, e in quotations(text, start, end)]
     return result
+
+
+def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations of a fragment that starts and ends at quotation marks: several when
+    it holds more than one (“A.” ¶ “B.”; “A,” he added, “B.”; “A,” “B” and “C”), each
+    from its opening to its closing mark. A mark opens when it follows a space (or the
+    fragment's start, a bracket, a dash) and closes otherwise, so quotes nested inside one
+    stay in it; a fragment whose marks do not pair up that way (a quotation running over
+    paragraphs, “A. ¶ “B.”) is one quotation."""
+    found, depth, opened = [], 0, start
+    for i in range(start, end):
+        if text[i] not in OPEN + CLOSE:
+            continue
+        before = text[i - 1] if i > start else " "
+        if before.isspace() or before in "([{—–-":
+            if depth == 0:
+                opened = i
+            depth += 1
+        else:
+            depth -= 1
+            if depth < 0:
+                return [(start, end)]
+            if depth == 0:
+                found.append((opened, i + 1))
+    return found if depth == 0 and found else [(start, end)]
 
 
 def with_marks(text: str, start: int, end: int) -> tuple[int, int]:

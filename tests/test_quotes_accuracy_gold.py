@@ -40,3 +40,15 @@ def test_a_content_leaving_out_its_marks_is_widened_to_them(tmp_path):
 def test_a_mark_closing_an_earlier_quote_does_not_widen_a_content(tmp_path):
     text = 'Ann said "Go." They shouted "Stop."'
     assert _gold_texts(tmp_path, text, "15 35") == []
+
+
+def test_a_content_holding_several_quotations_is_one_gold_quote_each(tmp_path):
+    text = 'Ann said: "We came." \n\n"We left." She added, "We will return."'
+    # One Content over three quotations: two paragraphs, then one after its own lead-in.
+    assert _gold_texts(tmp_path, text, f"10 {len(text)}") == ["We came", "We left", "We will return"]
+
+
+def test_quotes_nested_in_a_content_and_paragraphs_of_one_quotation_stay_whole(tmp_path):
+    text = 'Ann: "He said "never" twice." Bob: "One. \n\n"Two."'
+    assert _gold_texts(tmp_path, text, "5 29") == ['He said "never" twice']
+    assert _gold_texts(tmp_path, text, f"35 {len(text)}") == ['One. \n\n"Two']
