@@ -89,6 +89,16 @@ DIRECT_CASES = [
     ("A few cheered (“We will vote for her,” one wrote) at the end.", True),
     ("He praised the plan—“the best we have had in years”—and left.", False),
     ("He wrapped up — “I will fight for you!” — and the balloons fell.", True),
+    # A lower-case quote after a dash carries on the narrator's sentence...
+    ("He boasted of his club in Jupiter — “which is a phenomenal area.”", False),
+    # ...unless its attribution follows at once, as after a comma ending narrative.
+    ("If the hack is real — as many believe — “why not raise it?” asked Dunn, a strategist.", True),
+    ("Yet, “it is hard to make a causal link,” added Zarate, a former adviser.", True),
+    # An attribution is a subject and its verb, not a clause that goes on the sentence.
+    ("Obama said “it gets me mad” every time he thinks about the shooting.", False),
+    # A verb that names rather than reports does not introduce speech.
+    ("Voters pay more for goods labeled “Made in the U.S.A.,” even if they cost more.", False),
+    ("He attacked the accreditors, which he called “a cartel for higher education.”", False),
 ]
 
 
@@ -127,3 +137,29 @@ def test_titles_after_a_work_noun_are_not_speech(text):
 def test_less_common_verbs_and_titles_still_give_the_speaker(text, speaker):
     (quote,) = extract_quotes(article_from_text("a", text))
     assert (quote.speech, quote.speaker) == (True, speaker)
+
+
+def test_the_attribution_of_a_quote_is_in_its_paragraph():
+    text = "He has a path to the nomination, which he declared “a total disaster” for his party.\n\nHe noted that he won."
+    (quote,) = extract_quotes(article_from_text("a", text))
+    assert not quote.direct
+
+
+@pytest.mark.parametrize("text", [
+    # Straight marks nested in a straight-marked quote.
+    'Trump tweeted, "Reporting that the killer shouted "Allah hu Akbar!" as he fired." Then he left.',
+    # A quote nested in a quote that runs on into the next paragraph.
+    'Dr. Ward stated:\n\n"The department isn’t about “Equal Justice Under Law” anymore. It is politics.'
+    '\n\n"The latest example is the lawsuit."',
+])
+def test_a_quote_nested_in_a_quote_stays_in_it(text):
+    (quote,) = extract_quotes(article_from_text("a", text))
+    assert quote.text.startswith(("Reporting", "The department")) and quote.text.endswith(("fired.", "lawsuit."))
+    assert not quote.truncated
+
+
+def test_a_same_marked_quote_after_an_unclosed_one_is_its_own():
+    text = ("She said “and then, ‘It is so nice to meet you.’ I was shocked. “And she said, ‘Do you understand,’” "
+            "Roe said.\n\n“I left at once,” she said.")
+    quotes = extract_quotes(article_from_text("a", text))
+    assert [q.text[:8] for q in quotes] == ["and then", "And she ", "I left a"]

@@ -62,7 +62,8 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         has_verb = bool(VERB_RE.search(ctx.before) or VERB_RE.search(ctx.after))
         words = text[raw.start : raw.end]
         speech = is_speech(ctx.before, words, has_verb)
-        direct = is_direct(ctx.before, words, masked[raw.end : raw.end + TAIL_MAX])
+        # What follows the closing mark in its paragraph (an attribution is never on the next).
+        direct = is_direct(ctx.before, words, masked[raw.end : raw.end + TAIL_MAX].split("\n", 1)[0])
         quotes.append(Quote(article.id, raw.start, raw.end, words, speaker if speech else None, speech,
                             raw.truncated, direct))
     return tuple(quotes)

@@ -56,6 +56,8 @@ def _closes(text: str, i: int, span: Span, opener: str) -> bool:
     if mark == "“" and opener != "„":
         # An opening-shaped “ inside a “-quote: a typo'd closer only if shaped like one.
         return _looks_closing(text, i, span)
+    if mark == "\"" and _looks_opening(text, i, span) and not _looks_closing(text, i, span):
+        return False  # shouted "Allah hu Akbar!" inside a "-quote: a quote nested in it
     return True
 
 
@@ -91,8 +93,8 @@ def scan(text: str, spans: list[Span]) -> list[RawQuote]:
                 if _closes(text, i, span, opener):
                     found.append(RawQuote(open_at, i))
                     open_at = -1
-                elif text[i] in "“«„" and _looks_opening(text, i, span):
-                    skip_to = _nested_end(text, span, i, opener)
+                elif text[i] in "“«„\"" and _looks_opening(text, i, span):
+                    skip_to = _nested_end(text, span, i, opener, _continues(text, spans, n))
                     if skip_to < 0:
                         # A new quotation while one is open: the first was never closed.
                         found.append(RawQuote(open_at, _last_char_before(text, i), truncated=True))
@@ -106,11 +108,13 @@ def scan(text: str, spans: list[Span]) -> list[RawQuote]:
     return found
 
 
-def _nested_end(text: str, span: Span, i: int, outer: str) -> int:
+def _nested_end(text: str, span: Span, i: int, outer: str, continues: bool = False) -> int:
     """The closing mark of an open quotation that opens a quote inside itself at ``i``: the
     first closer of the outer quotation after the inner quotes are closed, in the same
-    paragraph. -1 when there is none, or when a mark other than its closer comes while an
-    inner quote is open: then the outer quotation was never closed. Each mark is read once."""
+    paragraph, or the paragraph's end when the quotation goes on in the next one
+    (``continues``) and the inner quote is marked unlike it. -1 when there is none, or when
+    a mark other than its closer comes while an inner quote is open: then the outer
+    quotation was never closed. Each mark is read once."""
     inner = text[i]
     for m in MARKS_RE.finditer(text, i + 1, span.end):
         j = m.start()
@@ -122,7 +126,9 @@ def _nested_end(text: str, span: Span, i: int, outer: str) -> int:
             inner = text[j]  # another inner quote
         elif _closes(text, j, span, outer):
             return j
-    return -1
+    # Only a quote marked unlike the outer one (“...” inside "...") is surely nested in it
+    # when no closer comes before the paragraph ends: “A ‘B,’” C said. ¶ “D...” is two quotes.
+    return span.end if continues and not inner and text[i] != outer else -1
 
 
 def _first_char(text: str, span: Span) -> int:

@@ -86,13 +86,19 @@ def is_speech(before: str, quote: str, has_verb: bool) -> bool:
 
 # Sentence start (nothing before), a colon, comma, dash, bracket or a sentence end the
 # splitter missed, or a speech verb ("says", "asked") right before the opening mark.
-_INTRODUCED = re.compile(rf"(?:^|[:,.!?—–(\[-]|\b{VERB})\s*$")
+# A verb that names rather than reports ("called it “a disaster”", items labeled “Made in
+# the U.S.A.”) does not introduce speech by itself.
+_NAMING = r"(?:called|calling|calls|labeled|labelled|labels|dubbed|branded|termed|named)\s*$"
+_INTRODUCED = re.compile(rf"(?:^|[:,.!?—–(\[-]|\b(?!{_NAMING}){VERB})\s*$")
 # A heading in capitals run into the quote's line (a newsletter item: "WHY THE VOTE MATTERS
 # “...”"): the quote starts the item's text, as if it opened a sentence.
 _HEADING = re.compile(r"(?:^|\n)[^a-z\n]*[A-Z]{2,}[^a-z\n]*\s[^a-z\n]*[A-Z]{2,}[^a-z\n]*$")
 # The attribution right after the closing mark: "..." he said, "..." the column noted,
 # "..." Rep. Jim McDermott (D-Wash.) said: at most four words (and an aside) before the verb.
-_ATTRIBUTION_AFTER = re.compile(rf"(?:[\w.'’-]+\s+(?:\([^()]{{1,25}}\)\s+)?){{0,4}}(?:\w+ly\s+)?{VERB}")
+# A word joining a clause is not part of the speaker ("...” every time he thinks about it).
+_CLAUSE_WORD = r"(?:and|but|or|if|when|whenever|because|as|that|which|who|whom|where|while|since|every|each|than)\b"
+_ATTRIBUTION_AFTER = re.compile(
+    rf"(?:(?!{_CLAUSE_WORD})[\w.'’-]+\s+(?:\([^()]{{1,25}}\)\s+)?){{0,4}}(?:\w+ly\s+)?{VERB}")
 # After "said that ...," the words go on reporting the speech, even in quotation marks.
 _SUBORDINATE = r"(?:that|because|if|whether)\b"
 # The clause before a comma is an attribution: "Axelrod said," / "she said at a town hall on
@@ -118,18 +124,24 @@ def is_direct(before: str, quote: str, following: str = "") -> bool:
     - a quote that the sentence runs on from without a pause ("Top secret" is the highest
       level...) unless its attribution follows at once ("..." he said, without the comma);
     - a quote opening in lower case after a comma that ends narrative, not an attribution
-      (In past campaigns, "we felt..."): it carries on the narrator's sentence;
+      (In past campaigns, "we felt..."): it carries on the narrator's sentence, unless its
+      own attribution follows at once ("...," Smith said);
+    - a quote right after a verb that names ("called", "labeled"), with nothing between;
     - a headline credited to its writer ("...," by Times' Jane Doe);
-    - an aside: a quote filling a parenthesis, or a lower-case one between dashes."""
+    - an aside: a quote filling a parenthesis, or a lower-case one after a dash (unless
+      attributed at once)."""
     tail = before.rstrip()[-120:]
     if not (_INTRODUCED.search(tail) or _HEADING.search(tail)):
         return False
     if _CREDIT_AFTER.match(following):
         return False
     rest = following.lstrip(_CLOSING_MARKS)
-    if quote[:1].islower() and tail.endswith(",") and not _ATTRIBUTION_BEFORE.search(tail):
+    # Its attribution right after it ("...," added Zarate / "...?" asked Dunn) makes a quote
+    # an utterance of its own however the sentence led into it.
+    attributed = bool(_ATTRIBUTION_AFTER.match(rest.lstrip(",;" + _CLOSING_MARKS)))
+    if quote[:1].islower() and tail.endswith(",") and not _ATTRIBUTION_BEFORE.search(tail) and not attributed:
         return False
-    if _is_aside(tail, quote, rest):
+    if _is_aside(tail, quote, rest) and not attributed:
         return False
     # The pause may sit inside a closing single mark: “... ‘darn it,’” Cruz said.
     runs_on = rest[:1].isalnum() and quote.rstrip().rstrip(_SINGLE_CLOSERS)[-1:] not in _SENTENCE_PUNCT
@@ -140,9 +152,11 @@ _DASHES = "—–-"
 
 
 def _is_aside(tail: str, quote: str, rest: str) -> bool:
-    """A quote that is all of a parenthesis (Marco Rubio (“Little Marco”)) or, opening in
-    lower case, all of an aside between dashes (his record—“the longest expansion”—and):
-    a gloss inside the narrator's sentence, not an utterance of its own."""
+    """A quote that is all of a parenthesis (Marco Rubio (“Little Marco”)) or opens in lower
+    case after a dash: an aside (his record—“the longest expansion”—and) or the narrator's
+    sentence carried on (the club in Jupiter — “which is a phenomenal area.”), not an
+    utterance of its own; unless the dash interrupted a quote of the same sentence that it
+    resumes (“A” - at which point the crowd chanted - “and B.”)."""
     if tail.endswith("(") and rest.startswith(")"):
         return True
-    return quote[:1].islower() and tail[-1:] in _DASHES and rest[:1] in _DASHES
+    return quote[:1].islower() and tail[-1:] in _DASHES and MASK not in tail
