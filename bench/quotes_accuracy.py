@@ -87,13 +87,30 @@ def gold(text: str, ann: Path) -> list[tuple[int, int, str | None]]:
     return result
 
 
+# What may stand between two quotations of one Content that are each a quote: nothing but
+# marks and spaces, a joining word, or an attribution (PolNeAR's own Cue words, checked by hand).
+_JOINING = re.compile(r"[\W\d_]*(?:(?:and|or|but|then|yes|indeed|also)\b[\W\d_]*)*", re.I)
+_SPEECH = re.compile(r"\b(?:said|says|say|added|adds|adding|told|tells|asked|asks|continued|continues|wrote|writes"
+                     r"|explained|noted|replied|responded|stated|declared|insisted|argued|tweeted|went on)\b", re.I)
+
+
 def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The quotations of a fragment that starts and ends at quotation marks: several when
-    it holds more than one (“A.” ¶ “B.”; “A,” he added, “B.”; “A,” “B” and “C”), each
-    from its opening to its closing mark. A mark opens when it follows a space (or the
-    fragment's start, a bracket, a dash) and closes otherwise, so quotes nested inside one
-    stay in it; a fragment whose marks do not pair up that way (a quotation running over
-    paragraphs, “A. ¶ “B.”) is one quotation."""
+    """The quotations of a fragment that starts and ends at quotation marks, when it holds
+    several quotes (“A.” ¶ “B.”; “A,” he added, “B.”; “A,” “B” and “C”), each from its
+    opening to its closing mark. A mark opens when it follows a space (or the fragment's
+    start, a bracket, a dash) and closes otherwise, so quotes nested inside one stay in it.
+    One quotation (the whole fragment) when the marks do not pair up that way (a quotation
+    running over paragraphs, “A. ¶ “B.”), or when narrative that is not an attribution
+    stands between two of them (“one or two instances” where donations may have “slipped
+    through”: quoted words worked into reported speech, not quotes of their own)."""
+    pieces = _paired(text, start, end)
+    gaps = [text[a[1]:b[0]] for a, b in zip(pieces, pieces[1:])]
+    if all(_JOINING.fullmatch(g) or _SPEECH.search(g) for g in gaps):
+        return pieces
+    return [(start, end)]
+
+
+def _paired(text: str, start: int, end: int) -> list[tuple[int, int]]:
     found, depth, opened = [], 0, start
     for i in range(start, end):
         if text[i] not in OPEN + CLOSE:

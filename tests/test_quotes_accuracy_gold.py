@@ -52,3 +52,8 @@ def test_quotes_nested_in_a_content_and_paragraphs_of_one_quotation_stay_whole(t
     text = 'Ann: "He said "never" twice." Bob: "One. \n\n"Two."'
     assert _gold_texts(tmp_path, text, "5 29") == ['He said "never" twice']
     assert _gold_texts(tmp_path, text, f"35 {len(text)}") == ['One. \n\n"Two']
+
+
+def test_quoted_words_worked_into_reported_speech_stay_one_content(tmp_path):
+    text = 'Ann admitted "one or two cases" where funds may have "slipped through."'
+    assert _gold_texts(tmp_path, text, f"13 {len(text)}") == ['one or two cases" where funds may have "slipped through']
