@@ -163,3 +163,9 @@ def test_a_same_marked_quote_after_an_unclosed_one_is_its_own():
             "Roe said.\n\n“I left at once,” she said.")
     quotes = extract_quotes(article_from_text("a", text))
     assert [q.text[:8] for q in quotes] == ["and then", "And she ", "I left a"]
+
+
+def test_a_title_in_the_attribution_does_not_break_a_speakers_run():
+    text = "“We are not winning,” Clinton said on ABC’s “This Week” on Sunday. “It is too soon to say.”"
+    first, title, second = extract_quotes(article_from_text("a", text))
+    assert not title.speech and (first.speaker, second.speaker) == ("Clinton", "Clinton")

@@ -51,12 +51,15 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     names = NameIndex([n for span in kept for n in names_in(masked, span.start, span.end)])
     events = _speaker_events(masked, kept, names)
     quotes: list[Quote] = []
+    # The last speech quote, which a quote may continue: a title in its attribution
+    # ("Clinton said on ABC's “This Week.” “...”") does not break the run.
+    spoken: Quote | None = None
     for raw in raws:
         ctx = _context(layout, masked, raw)
         mention = find_mention(ctx)
         speaker = _resolve(mention, names, events, raw.start)
-        if mention is None and not ctx.before.strip() and quotes:
-            speaker = _continued(layout, masked, quotes[-1], raw)
+        if mention is None and not ctx.before.strip() and spoken:
+            speaker = _continued(layout, masked, spoken, raw)
         if speaker:
             events.append((raw.start, speaker))
         has_verb = bool(VERB_RE.search(ctx.before) or VERB_RE.search(ctx.after))
@@ -66,6 +69,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         direct = is_direct(ctx.before, words, masked[raw.end : raw.end + TAIL_MAX].split("\n", 1)[0])
         quotes.append(Quote(article.id, raw.start, raw.end, words, speaker if speech else None, speech,
                             raw.truncated, direct))
+        spoken = quotes[-1] if speech else spoken
     return tuple(quotes)
 
 
