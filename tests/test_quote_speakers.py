@@ -41,3 +41,12 @@ def test_resolved_per_story():
     assert [o.speaker for o in q1.found] == ["Sergey Lavrov", "Sergey Lavrov", "Boris Lavrov"]
     assert q2.speaker == "Sergey Lavrov" and [o.speaker for o in q2.found] == [None, "Sergey Lavrov", "Boris Lavrov"]
     assert [o.speaker for o in q3.found] == ["Sergey Lavrov", "Sergey Lavrov", None]
+
+
+def test_the_site_wide_filter_merges_full_names_only():
+    from generator.site.quotes import speaker_names
+
+    clusters = (_cluster("q1", "a", {"a": "Sergey Lavrov"}), _cluster("q2", "a", {"a": "Sergey Lavrov"}),
+                _cluster("q3", "b", {"b": "Sergei Lavrov"}), _cluster("q4", "c", {"c": "Lavrov"}))
+    assert speaker_names(clusters) == {"Sergey Lavrov": "Sergey Lavrov", "Sergei Lavrov": "Sergey Lavrov",
+                                       "Lavrov": "Lavrov"}  # another story's Lavrov may be someone else

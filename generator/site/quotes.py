@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from ..model import Article, QuoteCluster, QuoteOccurrence
+from ..quotes.speakers import person_names
 
 STATUS_LABELS = {
     "verbatim": ("=", "verbatim", "quoted word for word"),
@@ -68,23 +67,11 @@ def quote_rows(clusters: tuple[QuoteCluster, ...], articles: tuple[Article, ...]
     return tuple(rows)
 
 
-SAME_GIVEN_NAME = 80
-"""``fuzz.ratio`` from which two given names with one surname are spellings of one name
-("Sergei"/"Sergey" 83, "Jon"/"John" 86; "John"/"Jane" 50, "Li"/"Wang" 0)."""
-
-
 def speaker_names(clusters: tuple[QuoteCluster, ...]) -> dict[str, str]:
-    """Each speaker → the name the quote table files them under: transliterations of one
-    name ("Sergei Lavrov", "Sergey Lavrov") go under the spelling most quotes use."""
-    counts = Counter(c.speaker for c in clusters if c.speaker)
-    filed: dict[str, str] = {}
-    for name in sorted(counts, key=lambda n: (-counts[n], n)):
-        filed[name] = next((f for f in dict.fromkeys(filed.values()) if _spellings_of_one(f, name)), name)
-    return filed
-
-
-def _spellings_of_one(first: str, second: str) -> bool:
-    given_a, _, surname_a = first.rpartition(" ")
-    given_b, _, surname_b = second.rpartition(" ")
-    return (surname_a.casefold() == surname_b.casefold() and bool(given_a) and bool(given_b)
-            and fuzz.ratio(given_a.casefold(), given_b.casefold()) >= SAME_GIVEN_NAME)
+    """Each speaker → the name the quote table's filter files them under, across stories:
+    full names of one person ("Sergei Lavrov", "Sergey Lavrov") go under the spelling most
+    quotes use (quotes.speakers.person_names). A single name stays as it is: the analysis
+    resolved those within each story, and across stories the same surname may be another
+    person."""
+    filed = person_names(Counter(c.speaker for c in clusters if c.speaker))
+    return {name: name if len(name.split()) == 1 else person for name, person in filed.items()}
