@@ -18,7 +18,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from .model import Article
 from .text import shingle_hashes
@@ -92,17 +92,19 @@ def prepare(article: Article, seed: int, shingles: bool = True) -> Prepared:
     )
 
 
-def exact_runs(a: Prepared, s: Prepared, max_fanout: int) -> list[Run]:
+def exact_runs(a: Prepared, s: Prepared, max_fanout: int, shared: Iterable[int] | None = None) -> list[Run]:
     """Maximal runs of identical words grown from shared seeds, sorted by position in A.
 
     A seed found more than ``max_fanout`` times in S is a refrain, not evidence: skipped.
+    ``shared``: the seed hashes the two have in common, if the caller knows them (any order).
     """
     an, sn = a.norm, s.norm
     runs: list[Run] = []
     covered: dict[int, int] = {}  # diagonal s - a → end (in A) of the last run on it
     # Only shared seeds are visited: cheap when two articles have little in common.
-    shared = [h for h in a.seed_set & s.seed_set if len(s.index[h]) <= max_fanout]
-    for i, hits in sorted((i, s.index[h]) for h in shared for i in a.index[h]):
+    common = a.seed_set & s.seed_set if shared is None else shared
+    usable = [h for h in common if len(s.index[h]) <= max_fanout]
+    for i, hits in sorted((i, s.index[h]) for h in usable for i in a.index[h]):
         for j in hits:
             if covered.get(j - i, -1) > i or an[i] != sn[j]:
                 continue  # inside a run already grown, or a hash collision

@@ -118,13 +118,15 @@ def compare_prepared(
     settings: AlignSettings,
     cont: float | None = None,
     vocab: tuple[int, int] | None = None,
+    shared: list[int] | None = None,
 ) -> PairResult:
-    """``compare_pair`` with the per-article indexes (and, optionally, the containment and
-    shared content word counts, ``VocabularyBits.counts``) supplied by the caller."""
+    """``compare_pair`` with the per-article indexes (and, optionally, the containment,
+    shared content word counts, ``VocabularyBits.counts``, and shared seed hashes)
+    supplied by the caller."""
     cont = _containment(a, s) if cont is None else cont
-    if a.seed_set.isdisjoint(s.seed_set):  # the common case in a large set: no work
+    if a.seed_set.isdisjoint(s.seed_set) if shared is None else not shared:  # no work (common in a large set)
         return _result(article, source, (), cont, vocab)
-    runs = exact_runs(a, s, settings.max_fanout)
+    runs = exact_runs(a, s, settings.max_fanout, shared)
     chains = best_chains(
         runs, a, s, settings.max_gap, settings.min_passage, settings.seed, settings.edge_skip
     )
@@ -294,6 +296,8 @@ class _Work:
     """Each article's distinct shingle hashes (sorted numpy arrays)."""
     vocabulary: VocabularyBits
     settings: AlignSettings
+    postings: dict[int, list[int]] | None = None
+    """Seed hash → the indexes of the prepared articles holding it (None: not made)."""
 
 
 def compare_all(
@@ -335,7 +339,7 @@ def compare_all(
     shared_only = complete and settings.min_anchor < 5
     vocabulary = VocabularyBits(articles if todo or shared_only else [])  # a warm build needs none
     work = _Work(articles, prepped, todo if ahead else local_order(todo, candidates), shared, shingles,
-                 vocabulary, settings)
+                 vocabulary, settings, _seed_postings(prepped) if ahead else None)
     jobs = jobs if sum(len(js) for _, js in todo) >= PARALLEL_MIN_PAIRS or scheduler else 1
     for chunk in map_rows(_align_rows, work, len(todo), jobs, scheduler):
         for i, sources, blob in chunk:
@@ -411,12 +415,36 @@ def _align_rows(work: _Work, rows: range) -> list[tuple[int, list[int], bytes]]:
         i, sources = work.todo[k]
         article, a = work.articles[i], index(i) if sources else None
         fresh = []
+        seeds = _shared_seeds(work.postings, a, sources) if work.postings is not None and sources else {}
         for j in sources:
             s = index(j)
             fresh.append(compare_prepared(article, work.articles[j], a, s, work.settings, _pair_cont(work, i, j),
-                                          work.vocabulary.counts(i, j)))
+                                          work.vocabulary.counts(i, j), seeds.get(j)))
         out.append((i, sources, pickle.dumps(tuple(fresh), pickle.HIGHEST_PROTOCOL)))
     return out
+
+
+def _seed_postings(prepped: dict[int, Prepared]) -> dict[int, list[int]]:
+    """Seed hash → the articles holding it, for the seeds of two articles or more. A row
+    then gathers each source's shared seeds from its own seeds' lists (~6,000 entries a row
+    at N = 1,000) instead of intersecting its ~600 seeds with every source's (~200,000
+    look-ups a row, a third of the compare stage)."""
+    postings: dict[int, list[int]] = {}
+    for k, p in prepped.items():
+        for h in p.seed_set:
+            postings.setdefault(h, []).append(k)
+    return {h: ks for h, ks in postings.items() if len(ks) > 1}
+
+
+def _shared_seeds(postings: dict[int, list[int]], a: Prepared, sources: list[int]) -> dict[int, list[int]]:
+    """The seed hashes ``a`` shares with each of ``sources`` (an empty list: none)."""
+    shared: dict[int, list[int]] = {j: [] for j in sources}
+    for h in a.seed_set:
+        for j in postings.get(h, ()):
+            found = shared.get(j)
+            if found is not None:
+                found.append(h)
+    return shared
 
 
 def _pair_cont(work: _Work, i: int, j: int) -> float:
