@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .model import Article, Document, Metadata, Span, Trimmed
 from .text import join_paragraphs, paragraph_spans, sentences, tokenize
@@ -49,6 +50,12 @@ def segment(
         words=tokenize(text, kept),
         order=order,
     )
+
+
+def sentence_words(article: Article) -> list[tuple[int, int]]:
+    """Word range ``[start, end)`` of each sentence."""
+    starts = article.words.starts
+    return [(bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in article.sentences]
 
 
 def article_from_text(article_id: str, text: str, meta: Metadata | None = None, order: int = 0) -> Article:

@@ -40,7 +40,7 @@ def test_lexical_reuse_labels_a_pair_and_only_strong_paraphrase_raises_the_label
     assert pair_label(pair(0.03, 0.02, 0.20)) == INDEPENDENT          # 25% paraphrase: not evidence enough
     assert pair_label(pair(0.03, 0.02, PARAPHRASE_PARTIALLY_MIN_REUSE - 0.05)) == PARTIALLY
     assert pair_label(pair(0.05, 0.03, 0.79)) == WHOLLY                # a rewrite keeping hardly a word
-    assert pair_label(pair(0.6, 0.0, 0.0)) == WHOLLY
+    assert pair_label(pair(WHOLLY_MIN_REUSE, 0.0, 0.0)) == WHOLLY
     assert PARTIALLY_MIN_REUSE < PARAPHRASE_PARTIALLY_MIN_REUSE < PARAPHRASE_WHOLLY_MIN_REUSE
     assert WHOLLY_MIN_REUSE < PARAPHRASE_WHOLLY_MIN_REUSE
 
@@ -53,7 +53,7 @@ def test_shared_vocabulary_raises_the_label_and_never_lowers_it():
     assert pair_label(pair(0.0, PARTIALLY_MIN_VOCABULARY - 0.01)) == INDEPENDENT
     assert pair_label(pair(0.0, PARTIALLY_MIN_VOCABULARY)) == PARTIALLY    # a brief rewritten from the facts
     assert pair_label(pair(0.0, WHOLLY_MIN_VOCABULARY)) == WHOLLY
-    assert pair_label(pair(0.2, 0.3)) == PARTIALLY                          # copied passages, other material
+    assert pair_label(pair(PARTIALLY_MIN_REUSE + 0.1, 0.3)) == PARTIALLY                          # copied passages, other material
     assert pair_label(pair(WHOLLY_MIN_REUSE, 0.5)) == WHOLLY
     assert pair_label(pair(0.2, WHOLLY_MIN_VOCABULARY)) == WHOLLY
 

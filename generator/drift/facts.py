@@ -24,6 +24,8 @@ MONTHS = ("january february march april may june july august september october n
           "december").split()
 PERIODS = "day week weekend month year decade century spring summer autumn fall winter morning " \
           "afternoon evening night".split()
+LENGTHS = frozenset("day week weekend month year decade century".split())
+"""Periods that are lengths of time (the rest of ``PERIODS``, weekdays and months are named times)."""
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 NUMBER_RE = re.compile(
@@ -137,8 +139,11 @@ def dates(text: str, start: int, end: int) -> list[Fact]:
         if m.group("single"):
             found.append(Fact("relative", "day", m.group("single").casefold(), m.start(), m.end()))
         elif m.group("anchor"):
-            anchor = " ".join(m.group("anchor").casefold().split())
-            found.append(Fact("relative", anchor, f"{anchor} {m.group('unit').casefold()}", m.start(), m.end()))
+            anchor, unit = " ".join(m.group("anchor").casefold().split()), m.group("unit").casefold()
+            # "last year" and "last March" answer different questions: only a length of time
+            # is compared with a length of time, a named month or day with a named one
+            key = f"{anchor} {'length' if unit in LENGTHS else 'named'}"
+            found.append(Fact("relative", key, f"{anchor} {unit}", m.start(), m.end()))
         else:
             unit = unit_of(m.group("unit2"))
             count = number_value(m.group("count")) if m.group("count").casefold() not in ("a", "an") else 1

@@ -12,7 +12,6 @@ nearly every pair). Only a run inside one long clause keeps its own edges.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -21,6 +20,7 @@ import numpy as np
 
 from ..align import STOPWORDS
 from ..model import Article
+from ..segment import sentence_words
 
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u2013\u2014\"\u201c\u201d\u00ab\u00bb]|\s-\s")
 """Punctuation between two words that starts a new clause."""
@@ -40,12 +40,6 @@ class Unit:
     text: str
     whole: bool = False
     """The text is the whole sentence."""
-
-
-def sentence_words(article: Article) -> list[tuple[int, int]]:
-    """Word range of each sentence."""
-    starts = article.words.starts
-    return [(bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in article.sentences]
 
 
 def words_text(article: Article, start: int, end: int) -> str:

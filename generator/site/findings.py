@@ -20,6 +20,11 @@ TITLE_WORDS = 9
 """Articles are named in findings by their number and the first words of their title."""
 QUOTE_WORDS = 12
 
+FURTHER_SOURCE_MIN = 0.05
+"""Least share of an article's words a second or third source must account for to be named
+beside the main one ('..., and 8% more from 4'): a label threshold would hide them (the
+partially derived bar is a fifth)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Part:
@@ -181,7 +186,7 @@ def _derivations(articles: tuple[Article, ...], pairs: dict[tuple[str, str], Pai
                  Part("compare", pair_page(article.id, own[0].source)), Part(")")]
         if reworded:
             parts.append(Part(f", most of them reworded ({percent(word_for_word)} word for word)"))
-        extras = [k for k in own[1:3] if k.share >= PARTIALLY_MIN_REUSE / 2]
+        extras = [k for k in own[1:3] if k.share >= FURTHER_SOURCE_MIN]
         for n, extra in enumerate(extras):  # ', and 8% more from 3' or ', 10% more from 1 and 8% more from 4'
             joint = " and " if n else ", and " if len(extras) == 1 else ", "
             parts += [Part(f"{joint}{percent(extra.share)} more from "), *names.ref(by_id[extra.source], outlet=False)]
