@@ -25,7 +25,7 @@ pair, never sentences × sentences.
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -54,6 +54,8 @@ class SentenceIndex:
     """Distinct content words of each sentence."""
     where: dict[str, tuple[int, ...]]
     """Content word → the sentences (of at most ``MAX_WORDS`` words) holding it, in order."""
+    vocabulary: frozenset[str]
+    """The keys of ``where``."""
     joinable: frozenset[int]
     """Sentences k that may be joined with k + 1: the two hold at most ``MAX_WORDS`` words."""
 
@@ -78,7 +80,7 @@ def sentence_index(article: Article) -> SentenceIndex:
         for w in ws:
             where.setdefault(w, []).append(k)
     joinable = frozenset(k for k in range(len(ranges) - 1) if ranges[k + 1][1] - ranges[k][0] <= MAX_WORDS)
-    return SentenceIndex(ranges, words, {w: tuple(ks) for w, ks in where.items()}, joinable)
+    return SentenceIndex(ranges, words, {w: tuple(ks) for w, ks in where.items()}, frozenset(where), joinable)
 
 
 _MEMO: OrderedDict[str, tuple[Article, SentenceIndex]] = OrderedDict()
@@ -105,49 +107,53 @@ def edited_stretches(article: Article, source: Article, aligned: Sequence[tuple[
     sentence a passage reaches into) and ``min_shared`` in number, from one source sentence
     or two adjacent ones; each cut to its first and last shared word."""
     a_idx, s_idx = indexed(article), indexed(source)
-    norm = article.words.norm
+    norm, vocabulary = article.words.norm, s_idx.vocabulary
     covered = bytearray(len(norm))
     for start, end in aligned:
         covered[start:end] = b"\1" * (end - start)
     found = []
-    for first, last in a_idx.ranges:
-        share = partial_share if any(covered[first:last]) else sentence_share
-        for i, j in _unaligned(covered, first, last):
-            words = {w for w in norm[i:j] if w not in STOPWORDS}
-            if len(words) < min_shared or j - i > MAX_WORDS:
+    for k, (first, last) in enumerate(a_idx.ranges):
+        whole = covered.find(1, first, last) == -1
+        share = sentence_share if whole else partial_share
+        for i, j in [(first, last)] if whole else _unaligned(covered, first, last):
+            if j - i > MAX_WORDS:
                 continue
-            window, shared = _best_window(words, s_idx)
-            if len(shared) >= min_shared and len(shared) >= share * len(words):
+            words = a_idx.words[k] if whole else {w for w in norm[i:j] if w not in STOPWORDS}
+            # the words found anywhere in the source bound what one window can hold
+            least = max(min_shared, share * len(words))
+            if len(words) < min_shared or len(words & vocabulary) < least:
+                continue
+            window, shared = _best_window(words & vocabulary, s_idx)
+            if len(shared) >= least:
                 found.append(_stretch(article, source, i, j, window, shared, s_idx))
     return found
 
 
 def _unaligned(covered: bytearray, first: int, last: int) -> list[tuple[int, int]]:
     """Word ranges of ``[first, last)`` outside every passage."""
-    runs, i = [], first
-    while i < last:
-        if covered[i]:
-            i += 1
-            continue
-        j = i
-        while j < last and not covered[j]:
-            j += 1
+    runs = []
+    i = covered.find(0, first, last)
+    while i != -1:
+        j = covered.find(1, i, last)
+        j = last if j == -1 else j
         runs.append((i, j))
-        i = j
+        i = covered.find(0, j, last)
     return runs
 
 
 def _best_window(words: set[str], s_idx: SentenceIndex) -> tuple[tuple[int, int], frozenset[str]]:
-    """The source sentences ``[k, m)`` holding most of ``words``, and those words: one
-    sentence, or two adjacent ones (a merge) when both hold ``JOIN_MIN`` of them the other
-    lacks and together more than any one; ties go to the earliest."""
-    singles: Counter[int] = Counter()
-    doubles: Counter[int] = Counter()  # window k covers sentences k and k + 1
+    """The source sentences ``[k, m)`` holding most of ``words`` (each found in the source),
+    and those words: one sentence, or two adjacent ones (a merge) when both hold ``JOIN_MIN``
+    of them the other lacks and together more than any one; ties go to the earliest."""
+    singles: dict[int, int] = {}
+    doubles: dict[int, int] = {}  # window k covers sentences k and k + 1
     joinable = s_idx.joinable
     for w in words:
-        ks = s_idx.where.get(w, ())
-        singles.update(ks)
-        doubles.update(({k - 1 for k in ks} | set(ks)) & joinable)
+        ks = s_idx.where[w]
+        for k in ks:
+            singles[k] = singles.get(k, 0) + 1
+        for k in ({k - 1 for k in ks} | set(ks)) & joinable:
+            doubles[k] = doubles.get(k, 0) + 1
     if not singles:
         return (0, 0), frozenset()
     k1, n1 = max(singles.items(), key=lambda kv: (kv[1], -kv[0]))
