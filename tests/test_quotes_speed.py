@@ -92,9 +92,20 @@ def _unbounded(monkeypatch):
     monkeypatch.setattr(unquoted, "common_bound", lambda *args: 10**9)
 
 
+def _with_unquoted_use(articles: list) -> list:
+    """The articles and one more that uses the wording of a long quote without the marks
+    (the synthetic sets reword the quotes they take unquoted, which is not ``unquoted``)."""
+    from generator.model import Metadata
+    from generator.segment import article_from_text
+
+    quote = next(q for a in articles for q in extract_quotes(a) if q.speech and len(q.text.split()) >= 8)
+    text = f"Officials repeated that {quote.text.strip(' .,')} on Tuesday, and left it there."
+    return [*articles, article_from_text("unquoted-use", text, Metadata(), len(articles))]
+
+
 def test_unquoted_matches_are_the_same_without_the_word_filters(monkeypatch):
     data = generate(60, seed=4)
-    articles = list(data.articles)
+    articles = _with_unquoted_use(list(data.articles))
     quotes = {a.id: extract_quotes(a) for a in articles}
     order = [a.id for a in articles]
     fast = cluster_quotes(articles, quotes, order)
