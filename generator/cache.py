@@ -37,7 +37,8 @@ nested in a quote and inch marks in quotes/marks.py; 5: a quote after a capitals
 direct; 6: PairResult.vocabulary, and a quote ending in a single mark after its punctuation
 does not run on; 7: "said that ...," before a lower-case quote is not an attribution; 8: a
 quote filling a parenthesis, or a lower-case one between dashes, is an aside; 9:
-PairResult.new_words; 10: edited sentences, generator/edited.py)."""
+PairResult.new_words; 10: edited sentences, generator/edited.py, and the quote extraction
+rules of 89a0d50 and 0bc3086, committed at format 9 just before it)."""
 
 
 def digest(*parts: Any) -> str:
