@@ -40,21 +40,26 @@ STORIES_ABOVE = 1000
 as the figures recorded before the option existed."""
 
 
-def make_site(n: int, root: Path, extra: int = 0, stories: bool | None = None) -> Path:
-    """``n`` synthetic articles (plus ``extra`` held back for the rebuild) as a site."""
+def make_site(n: int, root: Path, extra: int = 0, stories: bool | None = None, newest: int = 0) -> Path:
+    """``n`` synthetic articles as a site, plus ``extra`` held back in held/ (dated inside
+    the set, as the others: the one-added rebuild where publication numbers shift) and then
+    ``newest`` in held-newest/, dated after every other article (the one-added rebuild of a
+    story being followed). The articles are a prefix of one generated sequence, so
+    ``newest`` leaves the others as they were without it."""
     from synth import generate
 
     if root.exists():
         shutil.rmtree(root)
-    (root / "content").mkdir(parents=True)
-    (root / "held").mkdir()
+    for folder in ("content", "held", "held-newest"):
+        (root / folder).mkdir(parents=True)
     (root / "site.yml").write_text('semantic: "off"\n', encoding="utf-8")
     stories = n > STORIES_ABOVE if stories is None else stories
-    for k, article in enumerate(generate(n + extra, seed=1, stories=stories).articles):
-        folder = "content" if k < n else "held"
+    for k, article in enumerate(generate(n + extra + newest, seed=1, stories=stories).articles):
+        folder = "content" if k < n else "held" if k < n + extra else "held-newest"
+        date = f"2024-01-{1 + k % 28:02d}" if k < n + extra else f"2024-02-{1 + k - n - extra:02d}"
         (root / folder / f"{article.id}.md").write_text(
             f"---\ntitle: Synthetic article {k}\noutlet: Outlet {k % 17}\n"
-            f"published: 2024-01-{1 + k % 28:02d}\n---\n\n{article.text}\n", encoding="utf-8")
+            f"published: {date}\n---\n\n{article.text}\n", encoding="utf-8")
     return root
 
 
@@ -117,18 +122,21 @@ def run_analysis(n: int, jobs: int) -> dict:
 
 def run_wiretrace(n: int, jobs: int, out: Path = HERE / "out") -> dict:
     """Analysis (cold), full build cold and warm, rebuild after adding one article; the
-    builds' stage times (compare, quote extraction, render) are kept."""
-    site = make_site(n, out / f"site-{n}", extra=1)
+    builds' stage times (compare, quote extraction, render) are kept. Two one-added
+    rebuilds follow the warm build: an article dated inside the set ("one_added"), then one
+    dated after all others ("one_added_newest", from the state the first left)."""
+    site = make_site(n, out / f"site-{n}", extra=1, newest=1)
     build = [sys.executable, "-m", "generator.cli", "build", str(site), "-j", str(jobs)]
     analysis = timed([sys.executable, "-c", ANALYSE, str(site), str(jobs)])
     shutil.rmtree(site / ".wiretrace-cache", ignore_errors=True)
     full = timed(build)
     warm = timed(build)
-    for f in (site / "held").iterdir():
-        shutil.move(str(f), site / "content" / f.name)
-    added = timed(build)
-    return {"n": n, "jobs": jobs, "analysis_cold": analysis, "full_cold": full, "full_warm": warm,
-            "one_added": added}
+    added = {}
+    for case, held in (("one_added", "held"), ("one_added_newest", "held-newest")):
+        for f in (site / held).iterdir():
+            shutil.move(str(f), site / "content" / f.name)
+        added[case] = timed(build)
+    return {"n": n, "jobs": jobs, "analysis_cold": analysis, "full_cold": full, "full_warm": warm, **added}
 
 
 PEER_COPYDETECT = """

@@ -103,6 +103,8 @@ class _Job:
     theme: str
     known: dict[int, tuple[object, str]]
     """Digests of the articles and quote clusters met so far (rendered.page_key)."""
+    cache: Cache
+    """Where the fragment indexes of the data files are kept (generator/fragments.py)."""
 
 
 def _write_rows(job: _Job, rows: range) -> list[tuple[str, rendered.Written | None]]:
@@ -122,7 +124,8 @@ def _write_page(job: _Job, page: Page, target: Path) -> rendered.Written | None:
     key = rendered.page_key(page, job.theme, job.known)
     record = rendered.keep(job.previous, page.path, previous, key, target)
     if record is None and page.stream is not None:
-        return rendered.write_stream(page.stream(), job.theme, job.previous, page.path, previous, target, key)
+        return rendered.write_stream(page.stream(), job.theme, job.previous, page.path, previous, target, key,
+                                     job.cache)
     if record is None:
         target.write_text(_render(job.env, page), encoding="utf-8")
         record = rendered.Written.of(key, target) if key else None
@@ -151,7 +154,7 @@ def write_site(pages: list[Page], output: Path, config: Config, progress: Progre
     theme = rendered.theme_key(template_dirs(config), sys.modules[__name__])
     env = environment(config)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
-    job = _Job(_spread_streams(pages), env, staging, output, records, theme, {})
+    job = _Job(_spread_streams(pages), env, staging, output, records, theme, {}, cache)
     try:
         with progress.stage("render"):
             chunks = map_rows(_write_rows, job, len(pages), jobs if len(pages) >= PARALLEL_MIN_PAGES else 1)

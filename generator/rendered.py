@@ -30,7 +30,7 @@ from types import ModuleType
 
 import jinja2
 
-from . import labels, marks, paths, report, site
+from . import fragments, labels, marks, paths, report, report_fragments, site
 from .cache import Cache, code_digest, digest
 from .model import Article, QuoteCluster
 from .site import Page, article, common, datafiles, drift, pair
@@ -54,7 +54,7 @@ class Written:
         return cls(key, st.st_size, st.st_mtime_ns, st.st_ino)
 
 
-VIEW_CODE = (site, article, common, drift, pair, marks, labels, paths, report, datafiles)
+VIEW_CODE = (site, article, common, drift, pair, marks, labels, paths, report, report_fragments, datafiles)
 """Modules whose code turns a page's inputs into its context (or a data file's text)."""
 
 
@@ -69,12 +69,14 @@ def page_key(page: Page, theme: str, known: dict[int, tuple[object, str]]) -> st
     """Digest of what the page's file is made from, or None if the page is always rendered
     (``known``: digests of large objects already met in this build)."""
     if page.make is not None:
-        make = page.make
+        make, inputs = page.make, page.inputs
     elif page.stream is not None and page.inputs:  # else keyed by its text (write_stream)
-        make = getattr(page.stream, "func", page.stream)
+        make, inputs = getattr(page.stream, "func", page.stream), page.inputs
+    elif page.context is not None and page.template is not None:  # a context made up front
+        make, inputs = Page.full_context, (page.context,)
     else:
         return None
-    inputs = _inputs_bytes(page.inputs, known)
+    inputs = _inputs_bytes(inputs, known)
     maker = f"{make.__module__}.{make.__qualname__}"
     return None if inputs is None else digest(theme, page.path, page.template, maker, inputs)
 
@@ -114,7 +116,8 @@ def _inputs_bytes(context: tuple, known: dict[int, tuple[object, str]]) -> bytes
     out = io.BytesIO()
     try:
         _KeyPickler(out, known).dump(context)
-    except (ValueError, RecursionError, pickle.PicklingError):  # a cycle: no key, always rendered
+    except (ValueError, RecursionError, pickle.PicklingError, AttributeError, TypeError):  # a cycle or a
+        # function (a template helper): no key, always rendered
         return None
     return out.getvalue()
 
@@ -134,14 +137,22 @@ def keep(previous: Path, path: str, record: Written | None, key: str | None, tar
     return record
 
 
-def write_stream(chunks: Iterable[str], theme: str, previous: Path, path: str, record: Written | None,
-                 target: Path, key: str | None = None) -> Written:
-    """Write ``chunks`` to ``target``; the record of the file left at ``target``. Without an
-    inputs ``key`` (``page_key``) the file is keyed by its text, and the previous build's
-    file of ``path`` is kept instead if its record has the same digest."""
+def write_stream(chunks: Iterable[str | fragments.Fragment], theme: str, previous: Path, path: str,
+                 record: Written | None, target: Path, key: str | None = None, cache: Cache | None = None) -> Written:
+    """Write ``chunks`` to ``target``; the record of the file left at ``target``. With an
+    inputs ``key`` (``page_key``) and a ``cache``, fragments among the chunks are copied
+    from the previous build's file where it holds them (generator/fragments.py). Without a
+    key the file is keyed by its text, and the previous build's file of ``path`` is kept
+    instead if its record has the same digest."""
+    if key is not None and cache is not None:
+        spans = fragments.load(cache, previous, path, theme, record)
+        written = fragments.write(chunks, target, previous / path, spans)
+        result = Written.of(key, target)
+        fragments.save(cache, previous, path, fragments.Index(result, theme, written))
+        return result
     h = hashlib.sha256() if key is None else None
     with open(target, "wb") as f:
-        for data in _batches(chunks):
+        for data in _batches(fragments.as_text(chunks)):
             if h:
                 h.update(data)
             f.write(data)

@@ -11,12 +11,16 @@ import io
 import json
 import math
 from collections.abc import Iterable, Iterator
+from functools import lru_cache, partial
 from json.encoder import encode_basestring as _encode_str
 from typing import TYPE_CHECKING, Any
 
+from . import fragments
+from .fragments import Fragment
 from .labels import derivation_label, pair_label
-from .model import QuoteOccurrence
+from .model import PairResult, QuoteOccurrence
 from .pairs import PairTable
+from .report_fragments import occurrence_runs, pair_runs
 from .paths import article_page, pair_page
 
 if TYPE_CHECKING:
@@ -97,21 +101,48 @@ class PairRows:
     def json_rows(self):
         """Each row as ``json.dumps(..., indent=2)`` writes it two levels deep; a pair that
         shares nothing from a template."""
+        return self._json_rows(self._listing())
+
+    def _json_rows(self, listing):
         # The rest of an all-zero row after "source": for an earlier source, for a later one.
         empty = tuple(_pair_object(self._values("", "", None, later)).split('"source": "",', 1)[1]
                       for later in (False, True))
-        for article, source, pair in self._listing():
+        for article, source, pair in listing:
             if pair is None and (article, source) not in self.with_page:
                 yield (f'    {{\n      "article": {_encode_str(article)},\n      "source": {_encode_str(source)},'
                        f'{empty[self._later(article, source)]}')
             else:
                 yield _pair_object(self._values(article, source, pair))
 
+    def json_pieces(self) -> Iterator[str | Fragment]:
+        """The list's rows, each after its separator ("[\n" before the first, ",\n" before
+        the others): for a pair table, a fragment per run of rows (generator/report_fragments.py)."""
+        if not isinstance(self.pairs, PairTable):
+            yield from _separated(self.json_rows(), "[\n", ",\n")
+            return
+        first = True
+        for i, start, end, _, key in pair_runs(self.pairs, self.with_page, self.position, b"json"):
+            yield Fragment(b"[" + key if first else key, partial(self._json_run, i, start, end, first))
+            first = False
+
+    def _json_run(self, i: int, start: int, end: int, first: bool) -> str:
+        return "".join(_separated(self._json_rows(self._run_listing(i, start, end)), "[\n" if first else ",\n", ",\n"))
+
+    def _run_listing(self, i: int, start: int, end: int) -> Iterator[tuple[str, str, PairResult | None]]:
+        """The listing's rows of article ``i`` with the sources ``start:end``."""
+        ids, row = self.pairs.ids, self.pairs.row(i)
+        if not self.pairs.complete:
+            return ((ids[i], ids[j], p) for j, p in row.items() if start <= j < end)
+        return ((ids[i], ids[j], row.get(j)) for j in range(start, end) if j != i)
+
     def csv_rows(self, keys: list[str]) -> Iterator[list[Any] | str]:
         """pairs.csv's rows with the columns ``keys`` (article and source first): each
         row's values, or for a pair that shares nothing (and has no page) its finished line,
         made from its two id cells and a template of the rest (two thirds of the rows at
         N = 1,000: 11 cells each through ``_cell`` and the writer cost seconds)."""
+        return self._csv_rows(keys, self._listing())
+
+    def _csv_rows(self, keys: list[str], listing) -> Iterator[list[Any] | str]:
         if keys[:2] != ["article", "source"]:
             raise ValueError("pairs.csv starts with the article and source columns")
         order = [PAIR_KEYS.index(k) for k in keys]
@@ -119,7 +150,7 @@ class PairRows:
         empty = tuple(_csv_line([self._values("a", "b", None, later)[k] for k in order])[len("a,b,"):]
                       for later in (False, True))
         cells: dict[str, str] = {}
-        for article, source, pair in self._listing():
+        for article, source, pair in listing:
             if pair is None and (article, source) not in self.with_page:
                 a = cells.get(article) or cells.setdefault(article, _csv_cell_text(article))
                 s = cells.get(source) or cells.setdefault(source, _csv_cell_text(source))
@@ -127,6 +158,18 @@ class PairRows:
             else:
                 values = self._values(article, source, pair)
                 yield [values[k] for k in order]
+
+    def csv_pieces(self, keys: list[str]) -> Iterator[str | Fragment]:
+        """pairs.csv's lines after its header: for a pair table, a fragment per run of rows."""
+        if not isinstance(self.pairs, PairTable):
+            yield from _csv_chunks(None, self.csv_rows(keys))
+            return
+        kind = "\0".join(["csv", *keys]).encode("utf-8")
+        for i, start, end, _, key in pair_runs(self.pairs, self.with_page, self.position, kind):
+            yield Fragment(key, partial(self._csv_run, keys, i, start, end))
+
+    def _csv_run(self, keys: list[str], i: int, start: int, end: int) -> str:
+        return "".join(_csv_chunks(None, self._csv_rows(keys, self._run_listing(i, start, end))))
 
     def _later(self, article: str, source: str) -> bool:
         return self.position[source] > self.position[article]
@@ -161,20 +204,52 @@ class QuoteRows:
         """Each cluster as ``json.dumps(..., indent=2)`` writes it two levels deep, its
         occurrences formatted one by one (most of report.json at N = 1,000), an absent one
         from a text template."""
-        absent = _flat_object(OCCURRENCE_KEYS, _occurrence_values(QuoteOccurrence.absent("")), "        ")
-        start, end = absent.split('""', 1)
         for q in self.clusters:
-            head = ",\n".join(_members(QUOTE_KEYS, _quote_values(q), "      "))
-            occurrences = ",\n".join(
-                f"        {start}{_encode_str(a)}{end}" if o is None
-                else "        " + _flat_object(OCCURRENCE_KEYS, _occurrence_values(o), "        ")
-                for a, o in q.by_article())
-            occurrences = f"[\n{occurrences}\n      ]" if occurrences else "[]"
-            yield f'    {{\n{head},\n      "occurrences": {occurrences}\n    }}'
+            yield "".join(self._cluster_pieces(q, lambda q, start, end, found, first, key:
+                                               self._occurrence_run(q, start, end, found, first)))
+
+    def json_pieces(self) -> Iterator[str | Fragment]:
+        """The clusters after their separators, each one's occurrences a fragment per run of
+        articles (generator/report_fragments.py): adding an article adds an occurrence to
+        every cluster, in one run of each."""
+        for n, q in enumerate(self.clusters):
+            yield "[\n" if n == 0 else ",\n"
+            yield from self._cluster_pieces(q, lambda q, start, end, found, first, key: Fragment(
+                b"[" + key if first else key, partial(self._occurrence_run, q, start, end, found, first)))
+
+    def _cluster_pieces(self, q, run) -> Iterator:
+        head = ",\n".join(_members(QUOTE_KEYS, _quote_values(q), "      "))
+        yield f'    {{\n{head},\n      "occurrences": '
+        if not q.articles:
+            yield "[]"
+        else:
+            for start, end, found, key in occurrence_runs(q):
+                yield run(q, start, end, found, start == 0, key)
+            yield "\n      ]"
+        yield "\n    }"
+
+    def _occurrence_run(self, q, start: int, end: int, found, first: bool) -> str:
+        """The occurrences of ``q`` in its articles ``start:end`` (``found``: its stored
+        ones among them), each after its separator."""
+        stored = {o.article: o for o in found}
+        absent = _absent_parts()
+        return "".join(
+            ("[\n        " if first and k == start else ",\n        ")
+            + (f"{absent[0]}{_encode_str(a)}{absent[1]}" if a not in stored
+               else _flat_object(OCCURRENCE_KEYS, _occurrence_values(stored[a]), "        "))
+            for k, a in enumerate(q.articles[start:end], start))
+
 
 
 QUOTE_KEYS = ("id", "text", "speaker", "origin")
 OCCURRENCE_KEYS = ("article", "status", "text", "score", "speaker", "paraphrase")
+
+
+@lru_cache(maxsize=1)
+def _absent_parts() -> tuple[str, str]:
+    """An absent occurrence's object before and after its article id."""
+    start, end = _flat_object(OCCURRENCE_KEYS, _occurrence_values(QuoteOccurrence.absent("")), "        ").split('""', 1)
+    return start, end
 
 
 def _quote_values(q) -> tuple:
@@ -186,9 +261,14 @@ def _occurrence_values(o) -> tuple:
 
 
 def report_json_chunks(data: dict[str, Any]) -> Iterator[str]:
-    """The text of ``json.dumps(data, ensure_ascii=False, indent=2) + "\n"``, one top-level
-    value or list item at a time; pair rows and quote occurrences formatted one by one (json's
-    indented encoder is pure Python: seconds per million rows)."""
+    """The text of ``json.dumps(data, ensure_ascii=False, indent=2) + "\n"``, in chunks."""
+    return fragments.as_text(report_json_pieces(data))
+
+
+def report_json_pieces(data: dict[str, Any]) -> Iterator[str | Fragment]:
+    """report.json's text one top-level value or list item at a time, pair rows and quote
+    occurrences formatted one by one (json's indented encoder is pure Python: seconds per
+    million rows), in fragments a rebuild may copy from the last file (generator/fragments.py)."""
     yield "{"
     for n, (key, value) in enumerate(data.items()):
         yield f'{"," if n else ""}\n  {_encode_str(key)}: '
@@ -199,14 +279,24 @@ def report_json_chunks(data: dict[str, Any]) -> Iterator[str]:
     yield "\n}\n"
 
 
-def _json_list(items: list | PairRows | QuoteRows) -> Iterator[str]:
-    """A list two levels deep, item by item, as ``json.dumps(..., indent=2)`` writes it."""
-    rows = items.json_rows() if not isinstance(items, list) else ("    " + _indented(i, "\n    ") for i in items)
+def _json_list(items: list | PairRows | QuoteRows) -> Iterator[str | Fragment]:
+    """A list two levels deep, item by item, as ``json.dumps(..., indent=2)`` writes it
+    (the pairs and quotes partly as fragments, generator/fragments.py)."""
+    pieces = (items.json_pieces() if not isinstance(items, list)
+              else _separated(("    " + _indented(i, "\n    ") for i in items), "[\n", ",\n"))
     empty = True
-    for row in rows:
-        yield ("[\n" if empty else ",\n") + row
+    for piece in pieces:
+        yield piece
         empty = False
     yield "[]" if empty else "\n  ]"
+
+
+def _separated(rows: Iterable[str], first: str, rest: str) -> Iterator[str]:
+    """Each row after its separator: ``first`` before the first row, ``rest`` before the others."""
+    separator = first
+    for row in rows:
+        yield separator + row
+        separator = rest
 
 
 def _indented(value: Any, newline: str) -> str:
@@ -270,11 +360,13 @@ def _csv_cell_text(value: str) -> str:
     return _csv_line([value, "x"])[:-len(",x\n")]
 
 
-def _csv_chunks(header: list[str], rows: Iterable[list[Any] | str]) -> Iterator[str]:
-    """The CSV text of ``rows``, in batches; a row given as a string is a finished line."""
+def _csv_chunks(header: list[str] | None, rows: Iterable[list[Any] | str]) -> Iterator[str]:
+    """The CSV text of ``rows`` (after ``header`` if given), in batches; a row given as a
+    string is a finished line."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
+    if header is not None:
+        writer.writerow(header)
     for n, row in enumerate(rows, 1):
         if type(row) is str:
             out.write(row)
@@ -288,12 +380,22 @@ def _csv_chunks(header: list[str], rows: Iterable[list[Any] | str]) -> Iterator[
 
 
 def pairs_csv_chunks(data: dict[str, Any]) -> Iterator[str]:
+    return fragments.as_text(pairs_csv_pieces(data))
+
+
+def pairs_csv_pieces(data: dict[str, Any]) -> Iterator[str | Fragment]:
+    """pairs.csv's text, the rows in fragments (generator/fragments.py)."""
     keys = ["article", "source", "reuse", "verbatim", "edited", "paraphrase", "containment", "page", "label",
             "vocabulary", "new_words"]
     pairs = data["pairs"]
     if not isinstance(pairs, PairRows):
         return _csv_chunks(keys, ([p[k] for k in keys] for p in pairs))
-    return _csv_chunks(keys, pairs.csv_rows(keys))
+    return _csv_with_header(keys, pairs.csv_pieces(keys))
+
+
+def _csv_with_header(header: list[str], pieces: Iterable[str | Fragment]) -> Iterator[str | Fragment]:
+    yield from _csv_chunks(header, ())
+    yield from pieces
 
 
 def quotes_csv_chunks(data: dict[str, Any]) -> Iterator[str]:

@@ -94,7 +94,7 @@ def test_a_stream_failing_midway_keeps_the_previous_site(synthetic, tmp_path, mo
         yield "{\n"
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(site_module, "report_json_chunks", failing)
+    monkeypatch.setattr(site_module, "report_json_pieces", failing)
     with pytest.raises(RuntimeError, match="disk full"):
         build(site, out, jobs=1)
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before

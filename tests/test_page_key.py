@@ -48,3 +48,30 @@ def test_a_change_in_an_article_or_a_source_changes_the_key():
     base = _key((article, pairs, sources))
     assert _key((replace(article, meta=replace(article.meta, title="Another title")), pairs, sources)) != base
     assert _key((article, pairs, {wire.id: replace(wire, text=wire.text + " More.")})) != base
+
+
+def test_a_page_of_a_ready_context_is_keyed_by_it():
+    article, pairs, _ = _inputs()
+
+    def key(context):
+        return page_key(Page("stories/s/index.html", "index.html", context), "theme", {})
+
+    assert key({"view": article, "rows": pairs}) == key(pickle.loads(pickle.dumps({"view": article, "rows": pairs})))
+    assert key({"view": article, "rows": pairs}) != key({"view": article, "rows": pairs[:0]})
+    assert key({"view": article, "helper": lambda: 1}) is None  # a function: always rendered
+
+
+def test_an_added_article_keeps_the_pages_whose_text_is_unchanged(tmp_path):
+    from support import synthetic_site
+    from generator.build import build
+
+    root = synthetic_site(tmp_path / "site", 8)
+    held = sorted((root / "content").iterdir())[-1]
+    text = held.read_text(encoding="utf-8")
+    held.unlink()
+    build(root, root / "public", jobs=1)
+    before = {p: p.stat().st_ino for p in (root / "public").rglob("*.html")}
+    held.write_text(text, encoding="utf-8")
+    build(root, root / "public", jobs=1)
+    assert (root / "public" / "404.html").stat().st_ino == before[root / "public" / "404.html"]
+    assert (root / "public" / "index.html").stat().st_ino != before[root / "public" / "index.html"]

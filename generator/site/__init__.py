@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ..labels import pair_label
 from ..pairs import stored
 from ..paths import PAIR_PAGES_PER_ARTICLE, article_page, pair_page, worthy_pairs
-from ..report import pairs_csv_chunks, quotes_csv_chunks, report_data, report_json_chunks
+from ..report import pairs_csv_pieces, quotes_csv_chunks, report_data, report_json_pieces
 from .article import article_view
 from .common import SiteInfo, safe_url
 from .datafiles import data_inputs
@@ -121,8 +121,8 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
         Page("index.html", "index.html", {**common, **overview, "stories": stories, "story": None}),
         Page("quotes.html", "quotes.html", {**common, **quotes_context(analysis)}),
         Page("404.html", "404.html", {**common, **_absolute_root(config.base_url)}),
-        Page("report.json", stream=partial(report_json_chunks, data), inputs=files),
-        Page("pairs.csv", stream=partial(pairs_csv_chunks, data), inputs=files),
+        Page("report.json", stream=partial(report_json_pieces, data), inputs=files),
+        Page("pairs.csv", stream=partial(pairs_csv_pieces, data), inputs=files),
         Page("quotes.csv", stream=partial(quotes_csv_chunks, data), inputs=files),
     ]
     pages += [Page(path, template, {**common, **context}) for path, template, context in story_pages]
