@@ -10,9 +10,9 @@ are filed under one person only where that is safe:
   ("J. Smith"), or one given name missing a middle name the other has; a name compatible
   with two different people stays as it is ("George Bush" beside "George W. Bush" and
   "George H.W. Bush");
-- a single name is the one person of the group with that surname (or family name written
-  first: "Wang" of "Wang Yi"), and stays as it is when the group has none or several
-  ("Clinton" beside Bill and Hillary Clinton).
+- a single name is the one person of the group whose name ends with it (the surname) or
+  begins with it (a family name written first: "Wang" of "Wang Yi"), and stays as it is
+  when the group has none or several ("Clinton" beside Bill and Hillary Clinton).
 
 The person's name is the spelling most occurrences use (then the alphabetically first).
 """
@@ -57,26 +57,35 @@ def _renamed(o: QuoteOccurrence, speaker: str | None) -> QuoteOccurrence:
 
 
 def person_names(counts: Mapping[str, int]) -> dict[str, str]:
-    """Each speaker name of one group → the name of its person (itself when not merged)."""
+    """Each speaker name of one group → the name of its person (itself when not merged).
+    Names are compared only with names of their surname: linear in the names of a group."""
+    by_surname: dict[str, list[str]] = {}
+    for name in (n for n in counts if len(n.split()) > 1):
+        by_surname.setdefault(_surname(name), []).append(name)
+    filed: dict[str, str] = {}
+    for names in by_surname.values():
+        filed.update(_people(names, counts))
+    persons_of: dict[str, set[str]] = {}  # a surname, or a family name written first → its people
+    for name, person in filed.items():
+        for key in {_surname(name), name.split()[0].casefold()}:
+            persons_of.setdefault(key, set()).add(person)
+    for name in (n for n in counts if len(n.split()) == 1):
+        candidates = persons_of.get(name.casefold(), set())
+        filed[name] = next(iter(candidates)) if len(candidates) == 1 else name
+    return filed
+
+
+def _people(names: list[str], counts: Mapping[str, int]) -> dict[str, str]:
+    """Full names of one surname → the name of their person."""
     # The fullest names first, so a shorter name meets every person it could be.
-    full = sorted((n for n in counts if len(n.split()) > 1), key=lambda n: (-len(n.split()), -counts[n], n))
     people: list[list[str]] = []
-    for name in full:
+    for name in sorted(names, key=lambda n: (-len(n.split()), -counts[n], n)):
         near = [p for p in people if any(_one_person(name, other) for other in p)]
         if len(near) == 1 and all(_one_person(name, other) for other in near[0]):
             near[0].append(name)
         else:
             people.append([name])
-    filed = {}
-    for person in people:
-        shown = min(person, key=lambda n: (-counts[n], n))
-        filed.update(dict.fromkeys(person, shown))
-    for name in (n for n in counts if len(n.split()) == 1):
-        key = name.casefold()
-        # A surname, or the family name written first ("Wang" of "Wang Yi").
-        candidates = {filed[n] for n in full if key in (_surname(n), n.split()[0].casefold())}
-        filed[name] = candidates.pop() if len(candidates) == 1 else name
-    return filed
+    return {name: min(person, key=lambda n: (-counts[n], n)) for person in people for name in person}
 
 
 def _surname(name: str) -> str:
