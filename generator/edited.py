@@ -25,6 +25,7 @@ pair, never sentences × sentences.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,8 +53,10 @@ class SentenceIndex:
     """Word range ``[start, end)`` of each sentence."""
     words: tuple[frozenset[str], ...]
     """Distinct content words of each sentence."""
+    starts: tuple[int, ...]
+    """First word of each sentence."""
     where: dict[str, tuple[int, ...]]
-    """Content word → the sentences (of at most ``MAX_WORDS`` words) holding it, in order."""
+    """Content word → the sentences of at most ``MAX_WORDS`` words holding it, in order."""
     vocabulary: frozenset[str]
     """The keys of ``where``."""
     joinable: frozenset[int]
@@ -73,14 +76,15 @@ class Stretch:
 def sentence_index(article: Article) -> SentenceIndex:
     norm = article.words.norm
     ranges = tuple(sentence_words(article))
-    words = tuple(frozenset(w for w in norm[a:b] if w not in STOPWORDS) if b - a <= MAX_WORDS else frozenset()
-                  for a, b in ranges)
+    words = tuple(frozenset(w for w in norm[a:b] if w not in STOPWORDS) for a, b in ranges)
     where: dict[str, list[int]] = {}
     for k, ws in enumerate(words):
-        for w in ws:
-            where.setdefault(w, []).append(k)
+        if ranges[k][1] - ranges[k][0] <= MAX_WORDS:
+            for w in ws:
+                where.setdefault(w, []).append(k)
     joinable = frozenset(k for k in range(len(ranges) - 1) if ranges[k + 1][1] - ranges[k][0] <= MAX_WORDS)
-    return SentenceIndex(ranges, words, {w: tuple(ks) for w, ks in where.items()}, frozenset(where), joinable)
+    return SentenceIndex(ranges, words, tuple(a for a, _ in ranges), {w: tuple(ks) for w, ks in where.items()},
+                         frozenset(where), joinable)
 
 
 _MEMO: OrderedDict[str, tuple[Article, SentenceIndex]] = OrderedDict()
@@ -111,15 +115,24 @@ def edited_stretches(article: Article, source: Article, aligned: Sequence[tuple[
     covered = bytearray(len(norm))
     for start, end in aligned:
         covered[start:end] = b"\1" * (end - start)
+    # How many of a whole sentence's words the source has at all bounds what one window can
+    # hold: counted from the words the two share (few, for most pairs), not sentence by
+    # sentence. The sentences a passage reaches into are looked at in any case.
+    in_source: dict[int, int] = {}
+    for w in a_idx.vocabulary & vocabulary:
+        for k in a_idx.where[w]:
+            in_source[k] = in_source.get(k, 0) + 1
     found = []
-    for k, (first, last) in enumerate(a_idx.ranges):
+    for k in sorted({k for k, n in in_source.items() if n >= min_shared} | _touched(a_idx, aligned)):
+        first, last = a_idx.ranges[k]
         whole = covered.find(1, first, last) == -1
+        if whole and in_source.get(k, 0) < max(min_shared, sentence_share * len(a_idx.words[k])):
+            continue
         share = sentence_share if whole else partial_share
         for i, j in [(first, last)] if whole else _unaligned(covered, first, last):
             if j - i > MAX_WORDS:
                 continue
             words = a_idx.words[k] if whole else {w for w in norm[i:j] if w not in STOPWORDS}
-            # the words found anywhere in the source bound what one window can hold
             least = max(min_shared, share * len(words))
             if len(words) < min_shared or len(words & vocabulary) < least:
                 continue
@@ -127,6 +140,12 @@ def edited_stretches(article: Article, source: Article, aligned: Sequence[tuple[
             if len(shared) >= least:
                 found.append(_stretch(article, source, i, j, window, shared, s_idx))
     return found
+
+
+def _touched(index: SentenceIndex, aligned: Sequence[tuple[int, int]]) -> set[int]:
+    """The sentences that the word ranges ``aligned`` overlap."""
+    return {k for start, end in aligned
+            for k in range(bisect_right(index.starts, start) - 1, bisect_left(index.starts, end))}
 
 
 def _unaligned(covered: bytearray, first: int, last: int) -> list[tuple[int, int]]:
@@ -155,7 +174,7 @@ def _best_window(words: set[str], s_idx: SentenceIndex) -> tuple[tuple[int, int]
         for k in ({k - 1 for k in ks} | set(ks)) & joinable:
             doubles[k] = doubles.get(k, 0) + 1
     if not singles:
-        return (0, 0), frozenset()
+        return (0, 1), frozenset()
     k1, n1 = max(singles.items(), key=lambda kv: (kv[1], -kv[0]))
     k2, n2 = max(doubles.items(), key=lambda kv: (kv[1], -kv[0]), default=(0, 0))
     if n2 > n1:
