@@ -169,3 +169,14 @@ def test_a_title_in_the_attribution_does_not_break_a_speakers_run():
     text = "“We are not winning,” Clinton said on ABC’s “This Week” on Sunday. “It is too soon to say.”"
     first, title, second = extract_quotes(article_from_text("a", text))
     assert not title.speech and (first.speaker, second.speaker) == ("Clinton", "Clinton")
+
+
+def test_a_name_ends_at_the_end_of_its_sentence():
+    from generator.quotes.names import names_in
+
+    text = "Trump spoke of Mitt Romney. Romney said: “He is not the one.”"
+    (quote,) = extract_quotes(article_from_text("a", text))
+    assert quote.speaker == "Mitt Romney"  # was "Mitt Romney. Romney"
+    # Initials and abbreviated titles do not end a name.
+    assert [n for _, n in names_in("Army Capt. Ann Roe met George H.W. Bush and Sen. Ted Cruz.")] == \
+        ["Ann Roe", "George H.W. Bush", "Ted Cruz"]

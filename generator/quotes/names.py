@@ -12,7 +12,12 @@ import re
 # One capitalised word, with optional possessive; initials ("J.") and hyphens allowed.
 _CAP = r"(?:[A-Z][\w'’.-]*|O['’][A-Z]\w+|Mc[A-Z]\w+)"
 _PARTICLE = r"(?:de|da|di|van|von|der|den|bin|al|le|la|del|dos|du)"
-NAME_RE = re.compile(rf"(?<![\w'’-]){_CAP}(?:\s(?:{_PARTICLE}\s)?{_CAP}){{0,6}}(?![\w'’-])")
+# A word of four letters or more ending in a full stop ends the run: the sentence ended
+# ("... met John Kasich. Barkley said"); initials, short abbreviations (J., H.W., Sen.) and
+# longer titles (Capt., Pres.) do not.
+_LONG_TITLES = "".join(rf"|(?<={t}\.)" for t in "Capt Pres Prof Sens Reps Supt Cmdr Msgr Atty".split())
+_GOES_ON = rf"(?:(?<!\w{{4}}\.){_LONG_TITLES})"
+NAME_RE = re.compile(rf"(?<![\w'’-]){_CAP}(?:{_GOES_ON}\s(?:{_PARTICLE}\s)?{_CAP}){{0,6}}(?![\w'’-])")
 
 TITLES = frozenset(
     """president vice prime minister foreign secretary senator sen sen. rep rep. representative
@@ -27,7 +32,7 @@ TITLES = frozenset(
     county city recorder clerk treasurer auditor comptroller council councilman councilwoman
     assemblyman assemblywoman congressman congresswoman delegate strategist adviser advisor
     pollster analyst economist consultant activist columnist correspondent commentator
-    rabbi bishop cardinal""".split()
+    rabbi bishop cardinal pres pres.""".split()
 )
 DEMONYMS = frozenset(
     """american chinese russian ukrainian british french german israeli palestinian iranian
