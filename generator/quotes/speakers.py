@@ -32,7 +32,8 @@ SAME_GIVEN_NAME = 80
 83, "Jon"/"John" 86; "John"/"Jane" 50, "Bill"/"Hillary" 36)."""
 
 
-def resolve_speakers(clusters: Iterable[QuoteCluster], groups: Iterable[Iterable[str]]) -> tuple[QuoteCluster, ...]:
+def resolve_speakers(clusters: Iterable[QuoteCluster],
+                     groups: Iterable[Iterable[str]]) -> tuple[QuoteCluster, ...]:
     """The clusters with every speaker filed under its person's name, group by group
     (``groups``: article ids; an article in no group is its own)."""
     clusters = tuple(clusters)

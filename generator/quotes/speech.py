@@ -96,7 +96,8 @@ _HEADING = re.compile(r"(?:^|\n)[^a-z\n]*[A-Z]{2,}[^a-z\n]*\s[^a-z\n]*[A-Z]{2,}[
 # The attribution right after the closing mark: "..." he said, "..." the column noted,
 # "..." Rep. Jim McDermott (D-Wash.) said: at most four words (and an aside) before the verb.
 # A word joining a clause is not part of the speaker ("...” every time he thinks about it).
-_CLAUSE_WORD = r"(?:and|but|or|if|when|whenever|because|as|that|which|who|whom|where|while|since|every|each|than)\b"
+_CLAUSE_WORD = (r"(?:and|but|or|if|when|whenever|because|as|that|which|who|whom|where|while|since"
+                r"|every|each|than)\b")
 _ATTRIBUTION_AFTER = re.compile(
     rf"(?:(?!{_CLAUSE_WORD})[\w.'’-]+\s+(?:\([^()]{{1,25}}\)\s+)?){{0,4}}(?:\w+ly\s+)?{VERB}")
 # After "said that ...," the words go on reporting the speech, even in quotation marks.
