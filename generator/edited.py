@@ -92,10 +92,10 @@ _MEMO_SIZE = 4096
 
 
 def indexed(article: Article) -> SentenceIndex:
-    """``sentence_index`` memoised by article id (checked against the very same object)."""
+    """``sentence_index`` memoised by article id (checked against the very same object; the
+    oldest dropped past ``_MEMO_SIZE``)."""
     hit = _MEMO.get(article.id)
     if hit is not None and hit[0] is article:
-        _MEMO.move_to_end(article.id)
         return hit[1]
     index = sentence_index(article)
     _MEMO[article.id] = (article, index)

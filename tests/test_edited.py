@@ -84,3 +84,17 @@ def test_compare_all_matches_compare_pair_with_edited_sentences():
     expected = [compare_pair(a, s) for a in articles for s in articles if a is not s]
     assert compare_all(articles) == expected
     assert any(p.kind == "edited" for r in expected for p in r.passages)
+
+
+def test_a_reordered_passage_shows_both_wordings_instead_of_a_diff():
+    from generator.site.pair import READABLE_DIFF, passage_view
+
+    reordered = "Twelve million euros and four months: that is what engineers estimate the work will cost and take."
+    source, article = art("s", SOURCE), art("a", f"{COPIED} {NEW} {reordered}")
+    [passage] = [p for p in compare_pair(article, source).passages if "twelve" in span_of(article, p)]
+    view = passage_view(1, passage, article, source)
+    assert passage.kind == "edited" and passage.score < READABLE_DIFF and view.diff == ()
+    assert view.article_text.startswith("Twelve million") and view.source_text.startswith("Engineers estimate")
+    other = art("m", f"{COPIED} {NEW} {MERGED}")
+    merged = next(p for p in compare_pair(other, source).passages if p.a_start > 30)
+    assert merged.score >= READABLE_DIFF and passage_view(1, merged, other, source).diff  # lines up: a diff

@@ -83,8 +83,15 @@ def word_diff(article: Article, a0: int, a1: int, source: Article, s0: int, s1: 
     )
 
 
+READABLE_DIFF = 50.0
+"""Least similarity (rapidfuzz ratio) of an edited passage whose word diff is shown: below it
+the sentence was mostly reordered (an edited sentence, generator/edited.py), a diff would
+interleave the two wordings, and the page shows them one after the other instead."""
+
+
 def passage_view(n: int, p: Passage, article: Article, source: Article) -> PassageView:
-    diff = word_diff(article, p.a_start, p.a_end, source, p.s_start, p.s_end) if p.kind == "edited" else ()
+    readable = p.kind == "edited" and p.score >= READABLE_DIFF
+    diff = word_diff(article, p.a_start, p.a_end, source, p.s_start, p.s_end) if readable else ()
     return PassageView(n, p.kind, p.score, p.a_end - p.a_start,
                        _words_text(article, p.a_start, p.a_end), _words_text(source, p.s_start, p.s_end), diff)
 
