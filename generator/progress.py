@@ -8,8 +8,6 @@ from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
-from tqdm import tqdm
-
 T = TypeVar("T")
 
 
@@ -27,6 +25,8 @@ class Progress:
             yield from items
             return
         if self.tty:
+            from tqdm import tqdm  # only when progress is shown: 0.03 s of start-up otherwise
+
             yield from tqdm(items, desc=f"{stage:>9}", unit="", file=self.stream, leave=False)
             self.log(f"{stage}: {len(items)} done")
             return

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import trafilatura
-
 from ..errors import ContentError
 from ..model import Document, Metadata
 from ..text import join_paragraphs
@@ -19,6 +17,8 @@ def looks_like(text: str) -> bool:
 
 
 def read(file: str, text: str) -> list[Document]:
+    import trafilatura  # on first use: 0.13 s of every build's start-up otherwise
+
     doc = trafilatura.bare_extraction(
         text, include_comments=False, include_tables=False, with_metadata=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
