@@ -80,6 +80,14 @@ class PairRows:
         self.with_page = with_page
         self.position = position
         """Each article's place in publication order."""
+        self._made: dict[Any, Any] = {}
+        """Templates and id cells made once for all the runs of rows (``_once``)."""
+
+    def _once(self, key: Any, make):
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = make()
+        return found
 
     def _listing(self):
         if isinstance(self.pairs, PairTable):
@@ -105,8 +113,8 @@ class PairRows:
 
     def _json_rows(self, listing):
         # The rest of an all-zero row after "source": for an earlier source, for a later one.
-        empty = tuple(_pair_object(self._values("", "", None, later)).split('"source": "",', 1)[1]
-                      for later in (False, True))
+        empty = self._once("json", lambda: tuple(
+            _pair_object(self._values("", "", None, later)).split('"source": "",', 1)[1] for later in (False, True)))
         for article, source, pair in listing:
             if pair is None and (article, source) not in self.with_page:
                 yield (f'    {{\n      "article": {_encode_str(article)},\n      "source": {_encode_str(source)},'
@@ -147,9 +155,9 @@ class PairRows:
             raise ValueError("pairs.csv starts with the article and source columns")
         order = [PAIR_KEYS.index(k) for k in keys]
         # The rest of an all-zero row after the two ids: for an earlier source, for a later one.
-        empty = tuple(_csv_line([self._values("a", "b", None, later)[k] for k in order])[len("a,b,"):]
-                      for later in (False, True))
-        cells: dict[str, str] = {}
+        empty = self._once(("csv", *keys), lambda: tuple(
+            _csv_line([self._values("a", "b", None, later)[k] for k in order])[len("a,b,"):] for later in (False, True)))
+        cells: dict[str, str] = self._once("cells", dict)
         for article, source, pair in listing:
             if pair is None and (article, source) not in self.with_page:
                 a = cells.get(article) or cells.setdefault(article, _csv_cell_text(article))
