@@ -29,7 +29,7 @@ LENGTHS = frozenset("day week weekend month year decade century".split())
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 NUMBER_RE = re.compile(
-    rf"(?<![\w.-])(?P<num>{_NUM})(?:\s(?P<scale>hundred|thousand|million|billion|trillion))?"
+    rf"(?<![\w.-])(?P<num>{_NUM})(?:\s(?P<scale>hundred|thousand|million|billion|trillion)|(?P<bn>bn)\b)?"
     r"(?:[\s-](?P<unit>%|percent|per cent|[a-z]+))?", re.I)
 YEAR_RE = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)(?![\w,]|\.\d)")
 DAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
@@ -116,14 +116,17 @@ def numbers(text: str, start: int, end: int) -> list[Fact]:
     for m in NUMBER_RE.finditer(text, start, end):
         if YEAR_RE.fullmatch(m.group("num")):
             continue
+        if text[m.end("num"):m.end("num") + 1].casefold() == "s" and not m.group("bn"):
+            continue  # "the 1990s", "in his early 50s": a range, not a value
         value = number_value(m.group("num"))
         if value is None or (m.group("num").casefold() == "one" and not m.group("unit")):
             continue
-        value *= SCALES.get((m.group("scale") or "").casefold(), 1)
+        value *= SCALES.get((m.group("scale") or ("billion" if m.group("bn") else "")).casefold(), 1)
         unit = unit_of(m.group("unit"))
         if unit in NUMBER_WORDS or unit in ("of", "and", "to", "or", "in", "the", "a"):
             unit = ""
-        end_at = m.end() if unit else (m.end("scale") if m.group("scale") else m.end("num"))
+        end_at = m.end() if unit else (m.end("scale") if m.group("scale") else m.end("bn") if m.group("bn")
+                                       else m.end("num"))
         found.append(Fact("number", unit, f"{value:g}", m.start(), end_at))
     return found
 
