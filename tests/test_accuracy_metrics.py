@@ -126,7 +126,7 @@ def test_meter_label_fits_score_like_macro_f1_and_run_the_product_rule():
     # a brief with no aligned passage but the source's words: lexical reuse says independent
     cases = [SimpleNamespace(truth=t, lexical=lx, reuse=lx, containment=0.1, vocabulary=v, new_words=5)
              for t, lx, v in (("independent", 0.0, 0.2), ("wholly derived", 0.0, 0.95),
-                              ("partially derived", 0.2, 0.5), ("wholly derived", 0.7, 0.9))]
+                              ("partially derived", 0.3, 0.5), ("wholly derived", 0.7, 0.9))]
     assert rule_labels(cases) == ["independent", "wholly derived", "partially derived", "wholly derived"]
     assert list(truth_levels(cases)) == [0, 2, 1, 2]
     t1, t2, f = fit_second_figure(cases, "lexical", (0.09, 0.51), "vocabulary", [0.3, 0.6, 0.9])
