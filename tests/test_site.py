@@ -67,7 +67,8 @@ def test_graph_is_layered_by_publication_order_and_labels_do_not_collide(demo_si
     root = Path(__file__).resolve().parent.parent
     config, articles, _ = load_site(root)
     analysis = analyse(articles, config, Progress(enabled=False), None)
-    links = [Link(s.article, s.source, s.share, s.credited) for s in analysis.provenance.links]
+    links = [Link(s.article, s.source, s.share, s.credited, s.reuse, "partially derived")
+             for s in analysis.provenance.links]
     g = graph(analysis.articles, links, {})
     ys = [n.y for n in g.nodes]
     assert ys == sorted(ys) and len(set(ys)) == len(ys)

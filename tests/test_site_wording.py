@@ -164,11 +164,11 @@ def test_mostly_copied_says_why_its_label_is_only_partially_derived():
 
     articles = (article_from_text("a", "One text.", order=0), article_from_text("b", "Another text.", order=1))
     capped = PairResult("b", "a", 0.94, 0.9, 0.04, 0.0, 0.8, vocabulary=0.9, new_words=34)
-    [finding] = _derivations(articles, {("b", "a"): capped}, [Link("b", "a", 0.94, False, 0.94)], _Namer(articles))
+    [finding] = _derivations(articles, {("b", "a"): capped}, [Link("b", "a", 0.94, False, 0.94, "partially derived")], _Namer(articles))
     assert finding.lead == "Mostly copied"
     assert finding.text.endswith("It adds 34 content words of its own, so its label is partially derived.")
     within = PairResult("b", "a", 0.94, 0.9, 0.04, 0.0, 0.8, vocabulary=0.9, new_words=5)
-    [finding] = _derivations(articles, {("b", "a"): within}, [Link("b", "a", 0.94, False, 0.94)], _Namer(articles))
+    [finding] = _derivations(articles, {("b", "a"): within}, [Link("b", "a", 0.94, False, 0.94, "partially derived")], _Namer(articles))
     assert "its label is" not in finding.text
 
 
@@ -199,3 +199,54 @@ def test_an_article_page_shows_each_source_label_beside_its_reuse(demo_site):
     page = next((demo_site / "articles").glob("003*.html")).read_text(encoding="utf-8")
     head = page.split('<table class="sources', 1)[1].split("</tr>", 1)[0]
     assert re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', head)[:3] == ["Source", "Reuse", "Label"]
+
+
+def test_a_pair_labelled_independent_is_not_called_derived_or_uncredited():
+    """30% shared, mostly paraphrase, labelled independent (as the matrix and pair page say):
+    the finding says the words are shared, not taken, and no credit is said to be missing."""
+    from generator.labels import INDEPENDENT, pair_label
+    from generator.model import PairResult
+    from generator.segment import article_from_text
+    from generator.site.findings import Link, _credit, _derivations, _Namer
+
+    articles = (article_from_text("a", "One text.", order=0), article_from_text("b", "Another text.", order=1))
+    shared = PairResult("b", "a", 0.30, 0.15, 0.02, 0.13, 0.1, vocabulary=0.35, new_words=189)
+    assert pair_label(shared) == INDEPENDENT
+    links = [Link("b", "a", 0.30, False, 0.30, pair_label(shared))]
+    [finding] = _derivations(articles, {("b", "a"): shared}, links, _Namer(articles))
+    assert finding.lead == "Shares text" and "derived" not in finding.lead
+    assert "30% of its words are shared with" in finding.text and "come from" not in finding.text
+    assert "credit" not in finding.text and finding.text.endswith("labelled independent.")
+    assert _credit(articles, links, _Namer(articles)) == []
+
+
+def test_the_graph_does_not_say_an_independent_article_took_text_without_credit(site):
+    """One sentence of the first article in a longer one of its own: an arc (the sentence is
+    shared) but a pair labelled independent, so neither a dashed 'without credit' arc nor a
+    'took' in its title."""
+    import json
+
+    from generator.build import build
+
+    first = ("The harbour council met on Monday evening to discuss the new ferry timetable for the islands. "
+             "Officials said the morning crossings would start an hour earlier from next spring. "
+             "Several residents asked about fares, which remain unchanged for children and pensioners. ")
+    second = ("Officials said the morning crossings would start an hour earlier from next spring. " +
+              "Fishermen at Westbay complained bitterly about quotas, diesel prices, broken winches, rusty "
+              "trawlers, shrinking cod stocks and absent inspectors. Tourism operators praised sunny weather, "
+              "busy campsites, crowded beaches, lively festivals and generous visitors. Teachers demanded "
+              "smaller classes, newer textbooks, better heating and longer holidays before autumn elections. "
+              "Farmers inland worried about drought, hungry geese, muddy lanes and a closed creamery. "
+              "Nurses asked parliament for safer rosters, fairer pay, quieter wards and modern scanners. ")
+    root = site({"a.md": f"---\ntitle: Ferry timetable\npublished: 2025-03-01T08:00:00Z\n---\n{first}\n",
+                 "b.md": f"---\ntitle: Island life\npublished: 2025-03-02T08:00:00Z\n---\n{second}\n"})
+    build(root, root / "public")
+    [pair] = [p for p in json.loads((root / "public" / "report.json").read_text(encoding="utf-8"))["pairs"]
+              if p["article"] == "b"]
+    assert pair["label"] == "independent" and pair["reuse"] > 0.05, pair
+    index = (root / "public" / "index.html").read_text(encoding="utf-8")
+    graph = index.split('id="graph"', 1)[1].split("</section>", 1)[0]
+    assert 'class="edge independent"' in graph and "uncredited" not in graph
+    said = re.findall(r'class="edge[^>]*>\s*<title>(.*?)</title>', graph) + re.findall(r"<li>(.*?)</li>", graph, re.S)
+    assert said and all("labelled independent" in s and "credit" not in s and " took " not in s for s in said)
+    assert "finding-derived" not in index and "do not credit" not in index

@@ -11,7 +11,7 @@ from datetime import date
 
 from rapidfuzz.distance import Levenshtein
 
-from ..labels import PARTIALLY_MIN_REUSE, WHOLLY, WHOLLY_MIN_REUSE, pair_label
+from ..labels import INDEPENDENT, WHOLLY, WHOLLY_MIN_REUSE, pair_label
 from ..model import Article, PairResult, QuoteCluster, QuoteOccurrence
 from ..paths import article_page, pair_page
 from .common import percent
@@ -42,7 +42,7 @@ class Part:
 @dataclass(frozen=True, slots=True)
 class Finding:
     kind: str
-    """'origin', 'copied', 'rewritten', 'derived', 'borrowed', 'independent', 'credit', 'altered',
+    """'origin', 'copied', 'rewritten', 'wholly', 'derived', 'borrowed', 'independent', 'credit', 'altered',
     'unquoted', 'partial' or 'note' (a CSS class and a test hook)."""
     parts: tuple[Part, ...]
 
@@ -58,8 +58,8 @@ class Finding:
 
 LEADS = {
     "origin": "First published", "copied": "Mostly copied", "rewritten": "Mostly rewritten",
-    "derived": "Partly derived",
-    "borrowed": "Borrows a little", "independent": "Written independently", "credit": "Credit",
+    "wholly": "Wholly derived", "derived": "Partly derived",
+    "borrowed": "Shares text", "independent": "Written independently", "credit": "Credit",
     "altered": "Quotes altered", "unquoted": "Quotation marks dropped", "partial": "Quotes cut",
     "note": "Note",
 }
@@ -74,8 +74,15 @@ class Link:
     share: float
     """Share of the article's words this source explains that no better source does."""
     credited: bool
-    reuse: float = 0.0
+    reuse: float
     """reuse(article, source): all the article's words aligned to the source."""
+    label: str
+    """The pair's METER label (``labels.pair_label``): a source is called derived, and a
+    missing credit a fault, only where this says derived."""
+
+    @property
+    def derived(self) -> bool:
+        return self.label != INDEPENDENT
 
 
 class _Namer:
@@ -148,7 +155,7 @@ def _descendants(root: str, links: list[Link]) -> set[str]:
     while todo:
         current = todo.pop()
         for link in links:
-            if link.source == current and link.article not in found:
+            if link.derived and link.source == current and link.article not in found:
                 found.add(link.article)
                 todo.append(link.article)
     return found
@@ -158,15 +165,16 @@ def _derivations(articles: tuple[Article, ...], pairs: dict[tuple[str, str], Pai
                  names: _Namer) -> list[Finding]:
     """One sentence per later article: mostly copied or rewritten, partly derived, or independent."""
     by_id = {a.id: a for a in articles}
-    found: dict[str, list[tuple[float, Finding]]] = {"copied": [], "rewritten": [], "derived": [], "borrowed": []}
+    found: dict[str, list[tuple[float, Finding]]] = {"copied": [], "rewritten": [], "wholly": [], "derived": [],
+                                                   "borrowed": []}
     independent = []
     best: dict[str, float] = {}  # each article's largest reuse from an earlier article, in one pass
     for (a, s), p in pairs.items():
         if names.number[s] < names.number[a]:
             best[a] = max(best.get(a, 0.0), p.reuse)
-    takers: dict[str, int] = {}  # the later articles that took text from it directly
+    takers: dict[str, int] = {}  # the later articles derived from it directly
     passed_on: dict[str, float] = {}  # the largest reuse of them from it
-    for k in links:
+    for k in (k for k in links if k.derived):
         takers[k.source] = takers.get(k.source, 0) + 1
         taken = pairs.get((k.article, k.source))
         passed_on[k.source] = max(passed_on.get(k.source, 0.0), taken.reuse if taken else k.share)
@@ -179,9 +187,10 @@ def _derivations(articles: tuple[Article, ...], pairs: dict[tuple[str, str], Pai
         main = pairs[(article.id, own[0].source)]
         word_for_word = main.verbatim + main.edited
         reworded = word_for_word < main.reuse / 2  # most of what it took is paraphrase
-        kind = (("rewritten" if reworded else "copied") if main.reuse >= WHOLLY_MIN_REUSE else
-                "derived" if main.reuse >= PARTIALLY_MIN_REUSE else "borrowed")
-        parts = [*names.ref(article), Part(f": {percent(main.reuse)} of its words come from "),
+        kind = _derivation_kind(own[0].label, main.reuse, reworded)
+        share = (f": {percent(main.reuse)} of its words come from " if own[0].derived else
+                 f": {percent(main.reuse)} of its words are shared with ")
+        parts = [*names.ref(article), Part(share),
                  *names.ref(by_id[own[0].source]), Part(" ("),
                  Part("compare", pair_page(article.id, own[0].source)), Part(")")]
         if reworded:
@@ -190,15 +199,37 @@ def _derivations(articles: tuple[Article, ...], pairs: dict[tuple[str, str], Pai
         for n, extra in enumerate(extras):  # ', and 8% more from 3' or ', 10% more from 1 and 8% more from 4'
             joint = " and " if n else ", and " if len(extras) == 1 else ", "
             parts += [Part(f"{joint}{percent(extra.share)} more from "), *names.ref(by_id[extra.source], outlet=False)]
-        credited = sum(1 for k in own if k.credited)
-        parts.append(Part(", credited." if credited == len(own) else ", not credited." if not credited else
-                          ", credited only in part."))
+        parts.append(Part(_credit_clause([k for k in own if k.derived])))
         if kind in ("copied", "rewritten") and pair_label(main) != WHOLLY:  # the new-word cap: say why
             parts.append(Part(f" It adds {main.new_words} content words of its own, so its label is "
                               f"{pair_label(main)}."))
         found[kind].append((main.reuse, Finding(kind, tuple(parts))))
     return [f for kind in found for _, f in sorted(found[kind], key=lambda x: -x[0])] \
         + independent
+
+
+def _derivation_kind(label: str, reuse: float, reworded: bool) -> str:
+    """The finding of an article from its main source's label: 'copied' or 'rewritten' where
+    most of its words come from it (a label kept at partially derived by the new-word cap
+    too: the finding says why), else 'wholly' or 'derived' as labelled (a wholly derived
+    brief may keep the source's facts and few of its sentences), or 'borrowed' where the
+    pair is labelled independent, however many words the two share (articles on one event
+    share facts and quotes)."""
+    if label == INDEPENDENT:
+        return "borrowed"
+    if reuse >= WHOLLY_MIN_REUSE:
+        return "rewritten" if reworded else "copied"
+    return "wholly" if label == WHOLLY else "derived"
+
+
+def _credit_clause(derived: list[Link]) -> str:
+    """Whether the article credits its sources, said only of those it is derived from (no
+    credit is owed for text an independent article happens to share)."""
+    if not derived:
+        return "; labelled independent."
+    credited = sum(1 for k in derived if k.credited)
+    return (", credited." if credited == len(derived) else ", not credited." if not credited else
+            ", credited only in part.")
 
 
 def _independent(best: float, takers: int, passed_on: float) -> str:
@@ -214,7 +245,8 @@ def _independent(best: float, takers: int, passed_on: float) -> str:
 
 
 def _credit(articles: tuple[Article, ...], links: list[Link], names: _Namer) -> list[Finding]:
-    """Who took text without naming where it came from."""
+    """Who took text without naming where it came from (sources it is derived from only)."""
+    links = [k for k in links if k.derived]
     takers = [a for a in articles if any(k.article == a.id for k in links)]
     silent = [a for a in takers if any(k.article == a.id and not k.credited for k in links)]
     if not silent:

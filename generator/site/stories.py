@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from ..labels import pair_label
 from ..model import QuoteCluster
 from ..pairs import stored
 from ..provenance import dated
@@ -63,7 +64,8 @@ def overview_context(analysis: Analysis, worthy: set[tuple[str, str]],
     articles = analysis.articles
     numbers = numbers or site_numbers(analysis)
     pairs = pairs_by_key(analysis.pairs, len(articles) <= overview_page.MATRIX_MAX)
-    edges = [Link(s.article, s.source, s.share, s.credited, s.reuse) for s in analysis.provenance.links]
+    edges = [Link(s.article, s.source, s.share, s.credited, s.reuse, pair_label(pairs[(s.article, s.source)]))
+             for s in analysis.provenance.links]
     found = findings(articles, pairs, edges, analysis.quotes, analysis.semantic, numbers) \
         + drift_key_findings(analysis.drift, articles, numbers)
     return {
