@@ -88,6 +88,21 @@ def edits(canon: QuoteWords, cs: int, ce: int, quote: QuoteWords, qs: int, qe: i
     return tuple(result)
 
 
+def _excerpt_edits(canon: QuoteWords, cs: int, ce: int, quote: QuoteWords) -> tuple[EditOp, ...]:
+    """The changes inside a shorter quote against the canonical words ``[cs, ce)`` its
+    characters line up with: canonical words left out before or after it are the excerpt's
+    cut, not a change; a word changed, added or dropped within it makes the quote altered,
+    a spelling change included (the character ratio that found the window tolerates both)."""
+    ops = list(Levenshtein.opcodes(canon.norm[cs:ce], quote.norm))
+    while ops and ops[0].tag == "delete":
+        ops.pop(0)
+    while ops and ops[-1].tag == "delete":
+        ops.pop()
+    return tuple(EditOp(op.tag, " ".join(quote.shown[op.dest_start:op.dest_end]),
+                        " ".join(canon.shown[cs + op.src_start:cs + op.src_end]))
+                 for op in ops if op.tag != "equal")
+
+
 def partial_bound(ratio: float, len_a: int, len_b: int) -> float:
     """Upper bound of ``fuzz.partial_ratio`` of two strings given their ``fuzz.ratio``.
 
@@ -130,7 +145,10 @@ def compare(quote: QuoteWords, canon: QuoteWords) -> Match | None:
         return None
     if len(q) < len(c):
         al = fuzz.partial_ratio_alignment(quote.joined, canon.joined, score_cutoff=PARTIAL_MIN)
-        return Match("partial", al.score, 0, len(q)) if al else None
+        if not al:
+            return None
+        changed = _excerpt_edits(canon, *_word_range(canon, al.dest_start, al.dest_end), quote)
+        return Match("altered" if changed else "partial", al.score, 0, len(q), changed)
     al = fuzz.partial_ratio_alignment(canon.joined, quote.joined, score_cutoff=CONTAINS_MIN)
     if not al:
         return None
