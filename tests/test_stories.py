@@ -76,6 +76,22 @@ def test_mixed_corpus_gets_one_page_set_per_story(tmp_path):
     assert all((out / s["page"]).is_file() for s in report["stories"])
 
 
+def test_a_story_quote_table_numbers_its_column_key_as_its_columns(tmp_path):
+    """Story b's columns are the site-wide articles 4 and 5: the list that explains them says
+    4 and 5 too, not 1 and 2."""
+    site = _mixed_site(tmp_path / "site")
+    for name in ("b0.md", "b1.md"):
+        with (site / "content" / name).open("a", encoding="utf-8") as f:
+            f.write("\n“We will open the new bridge before the winter storms arrive,” said Mayor Ann Roe.\n")
+    build(site, tmp_path / "out")
+    page = (tmp_path / "out" / "stories" / "b0" / "quotes.html").read_text(encoding="utf-8")
+    key = page.split('class="column-key"', 1)[1].split("</ol>", 1)[0]
+    head = page.split("<thead>", 1)[1].split("</thead>", 1)[0]
+    columns = re.findall(r'title="[^"]*">(\d+)</a></th>', head)
+    assert columns == ["4", "5"]
+    assert re.findall(r'<li value="(\d+)">', key) == columns
+
+
 def test_one_story_keeps_the_plain_site(tmp_path):
     site = _mixed_site(tmp_path / "site", "stories:\n  all: [a0, a1, a2, b0, b1, c0]\n")
     analysis, _ = build(site, tmp_path / "out")
