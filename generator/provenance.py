@@ -6,6 +6,7 @@ Pure functions over ``Article``s and the ``PairResult``s of the compare stage.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -88,6 +89,28 @@ def _timestamp(published: str | None) -> float | None:
 def dated(article: Article) -> bool:
     """Whether the article's publication date is known (else its place is inferred)."""
     return _timestamp(article.meta.published) is not None
+
+
+def order_known(a: Article, b: Article) -> bool:
+    """Whether the dates alone tell which of two articles was published first: both dated,
+    and on different days or both stamped with different times. A bare date says only "some
+    time that day", so against another article of that day the order is a guess (the timed
+    one is placed first, see ``_date_key``), as is that of two undated ones or of a tie."""
+    if not (dated(a) and dated(b)):
+        return False
+    first, second = a.meta.published or "", b.meta.published or ""
+    if "T" in first and "T" in second:
+        return _timestamp(first) != _timestamp(second)
+    return first[:10] != second[:10]
+
+
+def same_day_guess(articles: Iterable[Article]) -> bool:
+    """Whether two dated articles share a day without times that order them."""
+    days: dict[str, list[Article]] = {}
+    for article in articles:
+        if dated(article):
+            days.setdefault((article.meta.published or "")[:10], []).append(article)
+    return any(not order_known(a, b) for group in days.values() for a, b in zip(group, group[1:]))
 
 
 def _date_key(article: Article) -> tuple:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -163,9 +164,12 @@ def test_matrix_says_which_order_is_inferred(demo_site):
         for label in row:
             if label.startswith("shared"):
                 assert label in (LATER_SOURCE, PROBABLY_LATER_SOURCE)
-    # The first row: the only other dated article is "later", the undated ones "probably later".
+    # The first row: a dated article is "later" only where the dates tell it (another day, or
+    # both with times); the undated ones, and one dated the same day without a time, "probably later".
     first = [label for label in labels[0] if label.startswith("shared")]
-    assert first == [LATER_SOURCE if d else PROBABLY_LATER_SOURCE for d in dated[1:]]
+    when = [a["published"] or "" for a in report["articles"]]
+    told = [d and (w[:10] != when[0][:10] or "T" in w and "T" in when[0]) for d, w in zip(dated[1:], when[1:])]
+    assert first == [LATER_SOURCE if t else PROBABLY_LATER_SOURCE for t in told]
 
 
 def test_figures_are_explained_in_plain_words(demo_site):
@@ -218,13 +222,15 @@ def test_a_later_undated_article_is_probably_later(demo_site):
     for other in others:
         row = next(r for r in rows if f'{other["id"]}.html' in r)
         said = re.search(r"shares text; (probably )?published later", row)
-        assert said and bool(said.group(1)) == (other["published"] is None)
+        when, mine = other["published"] or "", first["published"]
+        told = bool(when) and (when[:10] != mine[:10] or "T" in when and "T" in mine)  # the dates tell the order
+        assert said and bool(said.group(1)) == (not told)
 
 
 def test_article_page_share_agrees_with_the_front_page(demo_site):
     index = (demo_site / "index.html").read_text(encoding="utf-8")
     explained: dict[int, int] = {}
-    for target, share in re.findall(r'<li><span class="n">(\d+)</span> took (?:a further )?(\d+)% of its words', index):
+    for target, share in re.findall(r'<li><span class="n">(\d+)</span> (?:took|shares) (?:a further )?(\d+)% of its words', index):
         explained[int(target)] = explained.get(int(target), 0) + int(share)
     assert len(explained) >= 3
     for page in (demo_site / "articles").glob("*.html"):
@@ -252,3 +258,42 @@ def test_a_title_made_from_the_opening_words_is_said_to_be(site, tmp_path):
     assert "named here by its opening words" in untitled
     titled = (tmp_path / "out" / "articles" / "titled.html").read_text(encoding="utf-8")
     assert "opening words" not in titled
+
+
+def test_a_same_day_order_without_times_is_not_stated_as_fact(site):
+    """A wire stamped 08:00 and a copy dated only that day: the copy is placed second, but the
+    pages say 'probably' (the copy may have come first), as they do for an undated article;
+    the next day's article is later for certain."""
+    from generator.build import build
+    from generator.provenance import order_known
+    from generator.segment import article_from_text
+    from generator.model import Metadata
+
+    def art(published):
+        return replace(article_from_text("x", "Text.", order=0), meta=Metadata(published=published))
+
+    assert not order_known(art("2024-04-09T08:00:00Z"), art("2024-04-09"))
+    assert not order_known(art("2024-04-09"), art("2024-04-09"))
+    assert order_known(art("2024-04-09T08:00:00Z"), art("2024-04-09T09:00:00Z"))
+    assert order_known(art("2024-04-09"), art("2024-04-10T01:00:00Z"))
+    text = ("The harbour council met on Monday evening to discuss the new ferry timetable for the islands. "
+            "Officials said the morning crossings would start an hour earlier from next spring. "
+            "Several residents asked about fares, which remain unchanged for children and pensioners.")
+    root = site({"wire.md": f"---\ntitle: Wire\npublished: 2024-04-09T08:00:00Z\n---\n{text}\n",
+                 "copy.md": f"---\ntitle: Copy\npublished: 2024-04-09\n---\n{text}\n",
+                 "next.md": f"---\ntitle: Next day\npublished: 2024-04-10\n---\n{text}\n"})
+    build(root, root / "public")
+    out = root / "public"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    first_row = index.split('<th scope="row">', 2)[1].split("</tr>", 1)[0]
+    assert re.findall(r"<small>(shared[^<]*)</small>", first_row) == ["shared; column probably later",
+                                                                     "shared; column is later"]
+    assert "dated the same day and one has no time of day" in index
+    origin = re.sub(r"<[^>]+>", "", index.split('finding-origin">', 1)[1].split("</li>", 1)[0])
+    assert "on 9 April 2024, probably: 1 other article is dated the same day" in origin
+    later = (out / "pairs" / "wire--copy.html").read_text(encoding="utf-8")
+    verdict = re.sub(r"<[^>]+>", "", later.split('<p class="verdict">', 1)[1].split("</p>", 1)[0])
+    assert "probably published later" in verdict and "cannot be where" not in verdict
+    assert "the same day" in verdict
+    certain = re.sub(r"<[^>]+>", "", (out / "pairs" / "wire--next.html").read_text(encoding="utf-8"))
+    assert "cannot be where the first took its text from" in certain and "probably" not in certain.split("Reuse", 1)[0]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..labels import pair_label
 from ..marks import Mark
-from ..provenance import dated
+from ..provenance import order_known
 from ..segment import opening_words
 from ..model import Article, PairResult, QuoteCluster, QuoteOccurrence
 from .common import SOURCE_COLOURS, ParagraphView, paragraphs, trimmed_marks, word_span
@@ -31,7 +31,7 @@ class SourceRow:
     later: bool = False
     """Published after this article: the text is shared, not taken from it."""
     inferred: bool = False
-    """One of the two is undated: their order is inferred from the text."""
+    """The dates do not tell which came first (one undated, or the same day without times)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +118,7 @@ def article_view(article: Article, pairs: list[PairResult], sources: dict[str, A
                   p.source in direct, direct.get(p.source))
         for p in earlier) + tuple(
         SourceRow(sources[p.source], p, None, None, numbers[p.source], False, None, later=True,
-                  inferred=not (dated(article) and dated(sources[p.source])))
+                  inferred=not order_known(article, sources[p.source]))
         for p in later)
     quotes = [QuoteRow(c, o, c.origin == article.id) for c, o in quoted]
     marks = trimmed_marks(article) + _source_marks(article, owner, numbers, colours) + _quote_marks(quotes)

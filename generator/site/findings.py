@@ -14,6 +14,7 @@ from rapidfuzz.distance import Levenshtein
 from ..labels import INDEPENDENT, WHOLLY, WHOLLY_MIN_REUSE, pair_label
 from ..model import Article, PairResult, QuoteCluster, QuoteOccurrence
 from ..paths import article_page, pair_page
+from ..provenance import dated, order_known
 from .common import percent
 
 TITLE_WORDS = 9
@@ -140,7 +141,12 @@ def _origin(articles: tuple[Article, ...], links: list[Link], names: _Namer) -> 
     first = articles[0]
     when = _date(first.meta.published)
     parts = [*names.ref(first)]
-    parts.append(Part(f", on {when}." if when else ", undated, placed first because the others contain its text."))
+    tied = sum(1 for a in articles[1:] if dated(a) and not order_known(first, a)) if when else 0
+    if tied:  # a bare date on its day: which came first is a guess
+        parts.append(Part(f", on {when}, probably: {tied} other article{'s are' if tied > 1 else ' is'} dated the "
+                          "same day, without times that tell which came first."))
+    else:
+        parts.append(Part(f", on {when}." if when else ", undated, placed first because the others contain its text."))
     reached, others = len(_descendants(first.id, links)), len(articles) - 1
     if reached:
         who = (f"All {others} other articles reuse" if reached == others > 1 else

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..labels import pair_label
 from ..model import Article, PairResult
 from ..paths import pair_page
-from ..provenance import dated
+from ..provenance import order_known
 from .common import display_date
 from .findings import Finding, Link, findings  # noqa: F401 - re-exported for the site stage
 
@@ -70,11 +70,12 @@ LATER_SOURCE = "shared; column is later"
 """Label of a cell above the diagonal: text in common with a later article, which cannot
 be where the row article took it from (the figure stays, as evidence of the relation)."""
 PROBABLY_LATER_SOURCE = "shared; column probably later"
-"""The same where either article is undated: their order is inferred from the text."""
+"""The same where the dates do not tell the order (one article undated, or both of one day
+and one without a time): it is inferred or a guess."""
 
 
 def cell(pair: PairResult | None, page: str | None, later: bool = False, inferred: bool = False) -> Cell:
-    """``inferred``: the order of the two articles is inferred (one of them is undated)."""
+    """``inferred``: the dates do not tell the order of the two articles (``order_known``)."""
     if pair is None:
         return Cell(None, "", False, "", None)
     level = min(len(CELL_FILLS) - 1, int(pair.reuse * (len(CELL_FILLS) - 1) + 0.999)) if pair.reuse > 0 else 0
@@ -112,7 +113,7 @@ def matrix(articles: tuple[Article, ...], pairs: dict[tuple[str, str], PairResul
     if len(articles) > MATRIX_MAX:
         return None
     return [[cell(pairs.get((a.id, s.id)), pair_page(a.id, s.id) if (a.id, s.id) in worthy else None,
-                  later=j > i, inferred=not (dated(a) and dated(s)))
+                  later=j > i, inferred=not order_known(a, s))
              for j, s in enumerate(articles)] for i, a in enumerate(articles)]
 
 
@@ -136,7 +137,7 @@ def top_sources(articles: tuple[Article, ...], pairs: tuple[PairResult, ...],
             TopSource(by_id[p.source], numbers[p.source],
                       cell(p, pair_page(p.article, p.source) if (p.article, p.source) in worthy else None,
                            later=numbers[p.source] > numbers[a.id],
-                           inferred=not (dated(a) and dated(by_id[p.source]))))
+                           inferred=not order_known(a, by_id[p.source])))
             for p in best)))
     return tuple(rows)
 

@@ -8,7 +8,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..labels import raised_by_paraphrase
 from ..marks import Mark
-from ..provenance import dated
+from ..provenance import dated, order_known
 from ..model import Article, Passage, PairResult
 from .common import ParagraphView, paragraphs, trimmed_marks, word_span
 from .drift import DriftRow, drift_marks
@@ -62,8 +62,17 @@ class PairView:
 
     @property
     def inferred(self) -> bool:
-        """One of the two is undated: their order is inferred from the text."""
-        return not (dated(self.article) and dated(self.source))
+        """The dates do not tell which came first: the order is inferred or a guess."""
+        return not order_known(self.article, self.source)
+
+    @property
+    def order_doubt(self) -> str:
+        """Why the order is uncertain, for the verdict (empty when the dates tell it)."""
+        if not self.inferred:
+            return ""
+        if dated(self.article) and dated(self.source):
+            return "both are dated the same day, without times that tell which came first"
+        return "one of the two is undated: the order is inferred from the text"
 
 
 def _words_text(article: Article, start: int, end: int) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..labels import pair_label
 from ..model import QuoteCluster
 from ..pairs import stored
-from ..provenance import dated
+from ..provenance import dated, same_day_guess
 from ..segment import opening_words
 from ..paths import pair_page
 from ..stories import Story
@@ -80,6 +80,7 @@ def overview_context(analysis: Analysis, worthy: set[tuple[str, str]],
         "graph": graph(articles, edges, {k: pair_page(*k) for k in worthy}, numbers),
         "quote_count": len(analysis.quotes),
         "undated": sum(1 for a in articles if not dated(a)),
+        "same_day": same_day_guess(articles),
         # The file gave no title: the article is named by its opening words (its page says so too).
         # A tuple in article order, not a set: the page key pickles the context.
         "untitled": tuple(a.id for a in articles if a.meta.title == opening_words(a)),
