@@ -175,7 +175,7 @@ def test_matrix_says_which_order_is_inferred(demo_site):
 def test_figures_are_explained_in_plain_words(demo_site):
     index = (demo_site / "index.html").read_text(encoding="utf-8")
     assert "METER scheme" not in index and "British newspapers reused news-agency copy" in index
-    assert re.search(r'<small class="lexical">\d+% word for word</small>', index)  # paraphrase is on in the demo
+    assert re.search(r'<small class="lexical">\d+% copied or edited</small>', index)  # paraphrase is on in the demo
     pair = next((demo_site / "pairs").glob("*.html")).read_text(encoding="utf-8")
     help_text = pair.split("</dl>", 1)[1].split("</header>", 1)[0]
     for term in ("Reuse", "verbatim", "edited", "paraphrase", "Shared 5-word sequences", "Shared vocabulary"):

@@ -38,8 +38,9 @@ def test_demo_front_page_says_its_altered_quotes_were_respelled(demo_site):
 
 
 def test_a_rewrite_is_not_said_to_be_copied(demo_site):
-    """'Mostly copied' only where most of the reused words are word for word; the demo's
-    paraphrased rewrites (87% from CNN, 8% word for word) are 'Mostly rewritten'."""
+    """'Mostly copied' only where most of the reused words are verbatim or edited; the demo's
+    paraphrased rewrites (87% from CNN, mostly paraphrased) are 'Mostly rewritten', and each
+    finding says how its words follow the source: verbatim, edited, paraphrased."""
     import json
 
     from generator.site.common import percent
@@ -54,8 +55,11 @@ def test_a_rewrite_is_not_said_to_be_copied(demo_site):
         pair = pairs[re.search(r'href="(pairs/[^"]+)"', body).group(1)]
         word_for_word = pair["verbatim"] + pair["edited"]
         assert (word_for_word >= pair["reuse"] / 2) == (kind == "copied"), (kind, pair)
+        said = ", ".join(f"{percent(pair[k])} {name}" for k, name in
+                         (("verbatim", "verbatim"), ("edited", "edited"), ("paraphrase", "paraphrased")) if pair[k] > 0)
+        assert f"({said}; " in body and "word for word" not in body
         if kind == "rewritten":
-            assert f"{percent(word_for_word)} word for word" in body
+            assert "of its words follow" in body
     assert kinds == {"copied", "rewritten"} or kinds == {"rewritten"}
 
 
@@ -250,3 +254,15 @@ def test_the_graph_does_not_say_an_independent_article_took_text_without_credit(
     said = re.findall(r'class="edge[^>]*>\s*<title>(.*?)</title>', graph) + re.findall(r"<li>(.*?)</li>", graph, re.S)
     assert said and all("labelled independent" in s and "credit" not in s and " took " not in s for s in said)
     assert "finding-derived" not in index and "do not credit" not in index
+
+
+def test_the_matrix_and_findings_keep_word_for_word_for_verbatim_text(demo_site):
+    """Edited passages are not word for word and paraphrase does not 'come from' a source as
+    words do: the front page says 'copied or closely edited' for verbatim + edited, and a
+    finding's share is broken down into verbatim, edited and paraphrased words."""
+    index = re.sub(r"<[^>]+>", "", (demo_site / "index.html").read_text(encoding="utf-8"))
+    assert "word for word (verbatim or edited" not in index and "aligned word for word" not in index
+    assert "copied or closely edited (verbatim or edited passages" in index
+    assert not re.search(r"\d+% word for word", index)
+    assert re.search(r"\d+% of its words follow [^()]*\([^()]*\) \(\d+% verbatim, \d+% edited, \d+% paraphrased; compare\)",
+                     index)

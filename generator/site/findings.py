@@ -191,16 +191,13 @@ def _derivations(articles: tuple[Article, ...], pairs: dict[tuple[str, str], Pai
                 _independent(best.get(article.id, 0.0), takers.get(article.id, 0), passed_on.get(article.id, 0.0))))))
             continue
         main = pairs[(article.id, own[0].source)]
-        word_for_word = main.verbatim + main.edited
-        reworded = word_for_word < main.reuse / 2  # most of what it took is paraphrase
+        copied = main.verbatim + main.edited
+        reworded = copied < main.reuse / 2  # most of what it took is paraphrase
         kind = _derivation_kind(own[0].label, main.reuse, reworded)
-        share = (f": {percent(main.reuse)} of its words come from " if own[0].derived else
-                 f": {percent(main.reuse)} of its words are shared with ")
-        parts = [*names.ref(article), Part(share),
-                 *names.ref(by_id[own[0].source]), Part(" ("),
+        verb = "are shared with" if not own[0].derived else "follow" if main.paraphrase else "come from"
+        parts = [*names.ref(article), Part(f": {percent(main.reuse)} of its words {verb} "),
+                 *names.ref(by_id[own[0].source]), Part(f" ({_breakdown(main)}"),
                  Part("compare", pair_page(article.id, own[0].source)), Part(")")]
-        if reworded:
-            parts.append(Part(f", most of them reworded ({percent(word_for_word)} word for word)"))
         extras = [k for k in own[1:3] if k.share >= FURTHER_SOURCE_MIN]
         for n, extra in enumerate(extras):  # ', and 8% more from 3' or ', 10% more from 1 and 8% more from 4'
             joint = " and " if n else ", and " if len(extras) == 1 else ", "
@@ -226,6 +223,14 @@ def _derivation_kind(label: str, reuse: float, reworded: bool) -> str:
     if reuse >= WHOLLY_MIN_REUSE:
         return "rewritten" if reworded else "copied"
     return "wholly" if label == WHOLLY else "derived"
+
+
+def _breakdown(pair: PairResult) -> str:
+    """'28% verbatim, 15% edited, 44% paraphrased; ': how the article's words follow the source
+    (only verbatim words are word for word; paraphrase says the same in other words)."""
+    kinds = ((pair.verbatim, "verbatim"), (pair.edited, "edited"), (pair.paraphrase, "paraphrased"))
+    said = ", ".join(f"{percent(share)} {kind}" for share, kind in kinds if share > 0)
+    return f"{said}; " if said else ""
 
 
 def _credit_clause(derived: list[Link]) -> str:
