@@ -5,6 +5,7 @@ however they share their objects (one read back from the cache, one made afresh)
 from __future__ import annotations
 
 import pickle
+import re
 from dataclasses import replace
 
 from generator.model import EditOp, PairResult, Passage
@@ -75,3 +76,20 @@ def test_an_added_article_keeps_the_pages_whose_text_is_unchanged(tmp_path):
     build(root, root / "public", jobs=1)
     assert (root / "public" / "404.html").stat().st_ino == before[root / "public" / "404.html"]
     assert (root / "public" / "index.html").stat().st_ino != before[root / "public" / "index.html"]
+
+
+def test_an_article_added_to_one_story_keeps_the_other_stories_pages(tmp_path):
+    from support import synthetic_site
+    from generator.build import build
+
+    root = synthetic_site(tmp_path / "site", 40, stories=True)
+    held = sorted((root / "content").iterdir())[-1]
+    # dated after the others: the site-wide numbers of the other articles stay as they were
+    text = re.sub(r"published: \S+", "published: 2024-02-01", held.read_text(encoding="utf-8"), count=1)
+    held.unlink()
+    build(root, root / "public", jobs=1)
+    before = {p: p.stat().st_ino for p in (root / "public" / "stories").rglob("*.html")}
+    held.write_text(text, encoding="utf-8")
+    build(root, root / "public", jobs=1)
+    kept = [p for p, inode in before.items() if p.exists() and p.stat().st_ino == inode]
+    assert len(before) > 2 and kept  # the site-wide article numbers of other stories' pages are left out of their keys

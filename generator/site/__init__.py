@@ -83,6 +83,14 @@ def _pair_context(common: dict[str, Any], pair, reverse, article, source, label,
     return {**common, "view": pair_view(pair, reverse, article, source, label, drift), "worthy": linked}
 
 
+def _own_numbers(context: dict[str, Any]) -> dict[str, Any]:
+    """A story page's context with the site-wide numbers of its own articles only (all its
+    templates look up): the whole map is its page key's, and would change it, and render the
+    page again, whenever an article is added to any story."""
+    numbers = {a.id: context["numbers"][a.id] for a in context["articles"]}
+    return {**context, "numbers": numbers}
+
+
 def _paged_pairs(analysis: Analysis) -> set[tuple[str, str]]:
     """The pairs that get a pair page. Up to ``MATRIX_MAX`` articles: each article's
     ``PAIR_PAGES_PER_ARTICLE`` largest sources. Past it, only what the pages link to: the
@@ -125,7 +133,7 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
         Page("pairs.csv", stream=partial(pairs_csv_pieces, data), inputs=files),
         Page("quotes.csv", stream=partial(quotes_csv_chunks, data), inputs=files),
     ]
-    pages += [Page(path, template, {**common, **context}) for path, template, context in story_pages]
+    pages += [Page(path, template, {**common, **_own_numbers(context)}) for path, template, context in story_pages]
     for article in articles:
         own = [p for p in by_article.get(article.id, ()) if p.reuse > 0]
         pages.append(Page(article_page(article.id), "article.html", make=_article_context, inputs=(
