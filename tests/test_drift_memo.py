@@ -64,3 +64,19 @@ def test_an_edited_article_recomputes_exactly_its_links(tmp_path, demo, monkeypa
                 and new_pairs.get(link.article, link.source)]
     assert 0 < len(involved) < len(prov.links)
     assert calls == involved
+
+
+def test_the_memo_key_covers_every_line_of_the_fact_rules(monkeypatch):
+    """A change anywhere in drift/facts.py (a number rule, not only the ``facts`` function the
+    package re-exports under the module's name) must start a fresh memo: stale findings such
+    as 'has “thousand” where the source has “hundred”' for 'thousands' outlived their fix."""
+    import inspect
+    import sys
+
+    from generator.drift import memo
+
+    module = sys.modules["generator.drift.facts"]
+    before = memo._code()
+    real = inspect.getsource
+    monkeypatch.setattr(inspect, "getsource", lambda obj: real(obj) + ("\n# changed" if obj is module else ""))
+    assert memo._code() != before

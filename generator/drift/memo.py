@@ -11,6 +11,7 @@ used (the entry never grows past one build's worth), and only when they changed.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from array import array
 from collections.abc import Callable
@@ -22,13 +23,19 @@ from ..model import Article, PairResult
 KIND = "drift-memo"
 
 
+CODE_MODULES = ("compare", "facts")
+"""This package's modules the findings come from, beside the package itself."""
+
+
 def _code() -> str:
     """The code the findings come from: this package's stage, passage comparison and facts,
-    and the name rules the facts use."""
+    and the name rules the facts use. The modules are taken from ``sys.modules``:
+    ``from . import facts`` gives the package's function ``facts``, whose source alone left
+    a change to the rest of facts.py (a number rule) serving stale findings."""
     from ..quotes import names
-    from . import compare, facts
 
-    return code_digest(sys.modules[__package__], compare, facts, names)
+    modules = [importlib.import_module(f"{__package__}.{name}") for name in CODE_MODULES]
+    return code_digest(sys.modules[__package__], *modules, names)
 
 
 def article_key(article: Article) -> str:
