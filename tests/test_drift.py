@@ -82,3 +82,14 @@ def test_drift_text_is_escaped(site, tmp_path):
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in index and "&lt;script&gt;" in index
     assert "has “three-day” where the source has “two-day”" in index
+
+
+def test_number_facts_are_whole_words():
+    """A number word inside a longer word is no number: 'tenants' holds no 'ten', 'fourth' no
+    'four', 'thousands' no 'thousand' (a finding quoted 'has “thousand” where the source has
+    “hundred”' out of 'thousands of families' / 'hundreds of families')."""
+    from generator.drift.facts import numbers
+
+    text = "Tenants of ten flats came fourth; thousands of families and two thousand people left."
+    found = [text[f.start:f.end] for f in numbers(text, 0, len(text))]
+    assert found == ["ten flats", "two thousand people"]

@@ -27,9 +27,13 @@ PERIODS = "day week weekend month year decade century spring summer autumn fall 
 LENGTHS = frozenset("day week weekend month year decade century".split())
 """Periods that are lengths of time (the rest of ``PERIODS``, weekdays and months are named times)."""
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_WORD_END = r"(?![^\W\d_])"
+"""A number word ends its word: 'ten' is not read in 'tenants', 'four' in 'fourth', 'thousand' in
+'thousands' (a finding quotes whole words)."""
+_NUM = (r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+        + ")" + _WORD_END)
 NUMBER_RE = re.compile(
-    rf"(?<![\w.-])(?P<num>{_NUM})(?:\s(?P<scale>hundred|thousand|million|billion|trillion)|(?P<bn>bn)\b)?"
+    rf"(?<![\w.-])(?P<num>{_NUM})(?:\s(?P<scale>hundred|thousand|million|billion|trillion){_WORD_END}|(?P<bn>bn)\b)?"
     r"(?:[\s-](?P<unit>%|percent|per cent|[a-z]+))?", re.I)
 YEAR_RE = re.compile(r"(?<![\w,.])(1[89]\d\d|20\d\d)(?![\w,]|\.\d)")
 DAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
