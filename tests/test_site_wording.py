@@ -266,3 +266,14 @@ def test_the_matrix_and_findings_keep_word_for_word_for_verbatim_text(demo_site)
     assert not re.search(r"\d+% word for word", index)
     assert re.search(r"\d+% of its words follow [^()]*\([^()]*\) \(\d+% verbatim, \d+% edited, \d+% paraphrased; compare\)",
                      index)
+
+
+def test_a_pair_page_labelled_independent_does_not_say_took(demo_site, demo_report):
+    """The heading of a pair page says 'took from' only where the pair's label is derived."""
+    import html
+
+    pages = [p for p in demo_report["pairs"] if p["label"] and p["page"]]
+    assert {p["label"] == "independent" for p in pages} == {True, False}  # the demo has both
+    for p in pages:
+        head = html.unescape((demo_site / p["page"]).read_text(encoding="utf-8").split("<h1>", 1)[1].split("</h1>")[0])
+        assert (" took from " in head) == (p["label"] != "independent"), (p["page"], head)
