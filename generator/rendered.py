@@ -30,7 +30,7 @@ from types import ModuleType
 
 import jinja2
 
-from . import fragments, labels, marks, paths, report, report_fragments, site
+from . import fragments, labels, marks, paths, provenance, report, report_fragments, site
 from .cache import Cache, code_digest, digest
 from .model import Article, QuoteCluster
 from .site import Page, article, common, datafiles, drift, pair
@@ -54,8 +54,9 @@ class Written:
         return cls(key, st.st_size, st.st_mtime_ns, st.st_ino)
 
 
-VIEW_CODE = (site, article, common, drift, pair, marks, labels, paths, report, report_fragments, datafiles)
-"""Modules whose code turns a page's inputs into its context (or a data file's text)."""
+VIEW_CODE = (site, article, common, drift, pair, marks, labels, paths, provenance, report, report_fragments, datafiles)
+"""Modules whose code turns a page's inputs into its context (or a data file's text);
+``provenance`` for its date rules (``order_known``: 'probably published later')."""
 
 
 def theme_key(template_dirs: list[Path], renderer: ModuleType) -> str:

@@ -297,3 +297,16 @@ def test_a_same_day_order_without_times_is_not_stated_as_fact(site):
     assert "the same day" in verdict
     certain = re.sub(r"<[^>]+>", "", (out / "pairs" / "wire--next.html").read_text(encoding="utf-8"))
     assert "cannot be where the first took its text from" in certain and "probably" not in certain.split("Reuse", 1)[0]
+
+
+def test_kept_pages_are_made_again_when_the_date_rules_change(monkeypatch):
+    """Article and pair pages say 'probably published later' by provenance.order_known: a
+    change to provenance.py must change the key under which a previous build's pages are kept."""
+    import inspect
+
+    from generator import provenance, rendered, render
+
+    before = rendered.theme_key([], render)
+    real = inspect.getsource
+    monkeypatch.setattr(inspect, "getsource", lambda obj: real(obj) + ("\n# changed" if obj is provenance else ""))
+    assert rendered.theme_key([], render) != before
