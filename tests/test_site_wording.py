@@ -277,3 +277,21 @@ def test_a_pair_page_labelled_independent_does_not_say_took(demo_site, demo_repo
     for p in pages:
         head = html.unescape((demo_site / p["page"]).read_text(encoding="utf-8").split("<h1>", 1)[1].split("</h1>")[0])
         assert (" took from " in head) == (p["label"] != "independent"), (p["page"], head)
+
+
+def test_an_article_page_does_not_say_an_independent_source_is_not_credited(demo_site, demo_report):
+    """The sources table says 'not credited' only of a source the article is derived from."""
+    import html
+
+    checked = set()
+    for p in demo_report["pairs"]:
+        if not p["label"] or not p["page"]:
+            continue
+        page = next((demo_site / "articles").glob(f"{p['article']}.html")).read_text(encoding="utf-8")
+        row = next(r for r in page.split('<table class="sources', 1)[1].split("</table>", 1)[0].split("<tr")
+                   if f"{p['source']}.html" in r)
+        cells = html.unescape(re.sub(r"<[^>]+>", "|", row))
+        if "yes" in cells:
+            checked.add(p["label"] == "independent")
+            assert ("credited" in cells.replace("no credit owed", "")) == (p["label"] != "independent"), cells
+    assert checked == {True, False}  # the demo has a direct source of each kind
