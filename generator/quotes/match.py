@@ -23,6 +23,10 @@ PARTIAL_MIN = 90.0
 CONTAINS_MIN = 88.0
 """Partial-ratio above which a longer quote contains the canonical text."""
 MIN_PARTIAL_WORDS = 3
+WINDOW_MARGIN = 3
+"""Canonical words added on each side of the window a shorter quote's characters line up with
+before its words are compared: the window is as long as the quote, so a changed word
+shifts it and would leave a quote's first or last words outside it (shown as added)."""
 SHORT_NEEDLE = 64
 """Up to this many characters in the shorter string rapidfuzz's partial ratio is a fast
 bit-parallel scan; past it each call costs far more than the q-gram test (qgrams.py)."""
@@ -89,18 +93,34 @@ def edits(canon: QuoteWords, cs: int, ce: int, quote: QuoteWords, qs: int, qe: i
 
 
 def _excerpt_edits(canon: QuoteWords, cs: int, ce: int, quote: QuoteWords) -> tuple[EditOp, ...]:
-    """The changes inside a shorter quote against the canonical words ``[cs, ce)`` its
-    characters line up with: canonical words left out before or after it are the excerpt's
-    cut, not a change; a word changed, added or dropped within it makes the quote altered,
-    a spelling change included (the character ratio that found the window tolerates both)."""
+    """The changes inside a shorter quote against the canonical words ``[cs, ce)`` around the
+    window its characters line up with: canonical words left out before or after it are the
+    excerpt's cut, not a change; a word changed, added or dropped within it makes the quote
+    altered, a spelling change included (the character ratio that found the window
+    tolerates both). Quote words before its first (after its last) word in common replace
+    the canonical words right before (after) it: the cut is at the far end."""
     ops = list(Levenshtein.opcodes(canon.norm[cs:ce], quote.norm))
-    while ops and ops[0].tag == "delete":
-        ops.pop(0)
-    while ops and ops[-1].tag == "delete":
-        ops.pop()
-    return tuple(EditOp(op.tag, " ".join(quote.shown[op.dest_start:op.dest_end]),
-                        " ".join(canon.shown[cs + op.src_start:cs + op.src_end]))
-                 for op in ops if op.tag != "equal")
+    same = [op for op in ops if op.tag == "equal"]
+    if not same:
+        return edits(canon, cs, ce, quote, 0, len(quote.norm))
+    first, last = same[0], same[-1]
+    found = []
+    if first.dest_start:  # quote words before the first shared one
+        found.append(_edit(canon, cs + max(0, first.src_start - first.dest_start), cs + first.src_start,
+                           quote, 0, first.dest_start))
+    found += [_edit(canon, cs + op.src_start, cs + op.src_end, quote, op.dest_start, op.dest_end)
+              for op in ops if op.tag != "equal" and first.src_end <= op.src_start and op.src_end <= last.src_start
+              and first.dest_end <= op.dest_start and op.dest_end <= last.dest_start]
+    extra = len(quote.norm) - last.dest_end
+    if extra:  # quote words after the last shared one
+        found.append(_edit(canon, cs + last.src_end, cs + min(ce - cs, last.src_end + extra),
+                           quote, last.dest_end, len(quote.norm)))
+    return tuple(found)
+
+
+def _edit(canon: QuoteWords, cs: int, ce: int, quote: QuoteWords, qs: int, qe: int) -> EditOp:
+    tag = "replace" if ce > cs and qe > qs else "delete" if ce > cs else "insert"
+    return EditOp(tag, " ".join(quote.shown[qs:qe]), " ".join(canon.shown[cs:ce]))
 
 
 def partial_bound(ratio: float, len_a: int, len_b: int) -> float:
@@ -147,7 +167,9 @@ def compare(quote: QuoteWords, canon: QuoteWords) -> Match | None:
         al = fuzz.partial_ratio_alignment(quote.joined, canon.joined, score_cutoff=PARTIAL_MIN)
         if not al:
             return None
-        changed = _excerpt_edits(canon, *_word_range(canon, al.dest_start, al.dest_end), quote)
+        cs, ce = _word_range(canon, al.dest_start, al.dest_end)
+        cs, ce = max(0, cs - WINDOW_MARGIN), min(len(c), ce + WINDOW_MARGIN)
+        changed = _excerpt_edits(canon, cs, ce, quote)
         return Match("altered" if changed else "partial", al.score, 0, len(q), changed)
     al = fuzz.partial_ratio_alignment(canon.joined, quote.joined, score_cutoff=CONTAINS_MIN)
     if not al:
