@@ -71,6 +71,9 @@ def test_render_failing_after_some_pages_leaves_nothing_half_written(site, tmp_p
         return real(env, page)
 
     monkeypatch.setattr(render_module, "_render", third_page_fails)
+    edited = root / "content" / "b.txt"  # pages to render again (an unchanged one is kept, not rendered)
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA closing line the first build did not have.\n",
+                      encoding="utf-8")
     with pytest.raises(KeyboardInterrupt):
         build(root, out)
     assert _snapshot(out) == before and _leftovers(out) == []
