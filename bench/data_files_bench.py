@@ -9,7 +9,8 @@ from __future__ import annotations
 import time
 
 from generator.model import QuoteCluster, QuoteOccurrence
-from generator.report import QuoteRows, report_json_chunks
+from generator.report import report_json_chunks
+from generator.report_rows import QuoteRows
 
 CLUSTERS, ARTICLES, QUOTED_EVERY = 1297, 1000, 200
 

@@ -30,7 +30,7 @@ from types import ModuleType
 
 import jinja2
 
-from . import fragments, labels, marks, paths, provenance, report, report_fragments, site
+from . import fragments, labels, marks, paths, provenance, report, report_format, report_fragments, report_rows, site
 from .cache import Cache, code_digest, digest
 from .model import Article, QuoteCluster
 from .site import Page, article, common, datafiles, drift, pair
@@ -54,7 +54,8 @@ class Written:
         return cls(key, st.st_size, st.st_mtime_ns, st.st_ino)
 
 
-VIEW_CODE = (site, article, common, drift, pair, marks, labels, paths, provenance, report, report_fragments, datafiles)
+VIEW_CODE = (site, article, common, drift, pair, marks, labels, paths, provenance, report, report_rows, report_format,
+             report_fragments, datafiles)
 """Modules whose code turns a page's inputs into its context (or a data file's text);
 ``provenance`` for its date rules (``order_known``: 'probably published later')."""
 

@@ -13,6 +13,8 @@ import jsonschema
 import pytest
 
 import generator.report as report_module
+import generator.report_format as report_format
+import generator.report_rows as report_rows
 import generator.site as site_module
 from generator.build import build
 from generator.model import QuoteCluster, QuoteOccurrence
@@ -28,7 +30,7 @@ def synthetic(tmp_path_factory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("data-files")
     site = synthetic_site(root / "site", 15)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(report_module, "CSV_BATCH", 7)  # many chunks, so their seams are tested
+        mp.setattr(report_format, "CSV_BATCH", 7)  # many chunks, so their seams are tested
         build(site, root / "out", jobs=1)
     return site, root / "out"
 
@@ -38,7 +40,7 @@ def _old_csv(header: list[str], rows: list[list]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([report_module._cell(v) for v in row] for row in rows)
+    writer.writerows([report_format.csv_cell(v) for v in row] for row in rows)
     return out.getvalue()
 
 
@@ -106,6 +108,6 @@ def test_quote_rows_write_what_json_dumps_writes():
                    QuoteOccurrence("b", "absent", None, None),
                    QuoteOccurrence("c", "unquoted", "=1+1", 87.5, paraphrase="In other words."))
     clusters = [QuoteCluster.of("q1", "the text", "Ann", "a", occurrences), QuoteCluster("q2", "lone", None, "b")]
-    data = {"schema": "x", "quotes": report_module.QuoteRows(clusters), "drift": []}
+    data = {"schema": "x", "quotes": report_rows.QuoteRows(clusters), "drift": []}
     plain = {**data, "quotes": list(data["quotes"])}
     assert "".join(report_module.report_json_chunks(data)) == json.dumps(plain, ensure_ascii=False, indent=2) + "\n"

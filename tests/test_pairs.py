@@ -16,7 +16,8 @@ from generator.cache import Cache
 from generator.compare import PruneSettings, compare_all, compare_pair
 from generator.config import load_config
 from generator.pairs import PairTable, is_zero
-from generator.report import PairRows, pairs_csv_chunks, report_json_chunks
+from generator.report import pairs_csv_chunks, report_json_chunks
+from generator.report_rows import PairRows
 
 
 def _every_pair(articles):

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from generator import report
+from generator import report, report_rows
 from generator.model import QuoteCluster, QuoteOccurrence
 from generator.quotes import cluster, cluster_quotes, extract_quotes
 from generator.quotes.match import QuoteWords
@@ -49,7 +49,7 @@ def test_report_json_lists_every_article_as_the_materialised_clusters_did():
     ids = [a.id for a in articles]
     assert all(c.articles is clusters[0].articles for c in clusters)  # one shared order
     assert sum(len(c.found) for c in clusters) < len(clusters) * len(ids) / 10
-    data = {"schema": "x", "quotes": report.QuoteRows(list(clusters))}
+    data = {"schema": "x", "quotes": report_rows.QuoteRows(list(clusters))}
     written = "".join(report.report_json_chunks(data))
     # What report.json held when every cluster kept one occurrence object per article.
     dense = []
@@ -66,7 +66,7 @@ def test_report_json_lists_every_article_as_the_materialised_clusters_did():
 
 def test_quotes_csv_rows_are_the_stored_occurrences():
     _, clusters = _synthetic_clusters()
-    data = {"quotes": report.QuoteRows(list(clusters))}
+    data = {"quotes": report_rows.QuoteRows(list(clusters))}
     rows = "".join(report.quotes_csv_chunks(data)).splitlines()[1:]
     assert len(rows) == sum(1 for c in clusters for o in c.occurrences if o.status != "absent")
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model import PairResult
 from ..pairs import PairTable
-from ..report import PairRows, QuoteRows
+from ..report_rows import PairRows, QuoteRows
 
 FIGURES = tuple(f.name for f in fields(PairResult) if f.name != "passages")
 """What a data file reads of a pair result: every field but the aligned passages."""
