@@ -33,7 +33,7 @@ import jinja2
 from . import fragments, labels, marks, paths, provenance, report, report_format, report_fragments, report_rows, site
 from .cache import Cache, code_digest, digest
 from .model import Article, QuoteCluster
-from .site import Page, article, common, datafiles, drift, pair
+from .site import Page, article, common, datafiles, drift, finding_parts, pair
 
 KIND = "pages"
 
@@ -54,10 +54,11 @@ class Written:
         return cls(key, st.st_size, st.st_mtime_ns, st.st_ino)
 
 
-VIEW_CODE = (site, article, common, drift, pair, marks, labels, paths, provenance, report, report_rows, report_format,
-             report_fragments, datafiles)
+VIEW_CODE = (site, article, common, drift, finding_parts, pair, marks, labels, paths, provenance, report, report_rows,
+             report_format, report_fragments, datafiles)
 """Modules whose code turns a page's inputs into its context (or a data file's text);
-``provenance`` for its date rules (``order_known``: 'probably published later')."""
+``provenance`` for its date rules (``order_known``: 'probably published later');
+``finding_parts`` for what a template reads of a finding (``Finding.lead``)."""
 
 
 def theme_key(template_dirs: list[Path], renderer: ModuleType) -> str:

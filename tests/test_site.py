@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build
-from generator.site.findings import LEADS
+from generator.site.finding_parts import LEADS
 from generator.site.overview import graph
 from generator.site.findings import Link
 from support import sea_wall_pair
@@ -54,7 +54,7 @@ def test_findings_link_to_existing_pages(tiny):
 
 
 def test_every_finding_kind_has_a_lead():
-    from generator.site.findings import Finding, Part
+    from generator.site.finding_parts import Finding, Part
 
     for kind in LEADS:
         assert Finding(kind, (Part("x"),)).text.startswith(LEADS[kind])

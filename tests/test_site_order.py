@@ -184,7 +184,7 @@ def test_figures_are_explained_in_plain_words(demo_site):
 
 def test_quote_findings_prefer_a_changed_word_to_a_respelling():
     from generator.model import EditOp, QuoteCluster, QuoteOccurrence
-    from generator.site.findings import _altered_example
+    from generator.site.quote_findings import _altered_example
 
     def altered(cid: str, text: str, edit: EditOp):
         occurrence = QuoteOccurrence("b", "altered", text, 90.0, edits=(edit,))

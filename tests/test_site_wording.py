@@ -15,10 +15,11 @@ def _altered(cid: str, text: str, *edits: EditOp) -> QuoteCluster:
 
 def _quote_finding(*clusters: QuoteCluster) -> str:
     from generator.segment import article_from_text
-    from generator.site.findings import _Namer, _quote_findings
+    from generator.site.finding_parts import Namer
+    from generator.site.quote_findings import quote_findings
 
     articles = (article_from_text("a", "One text.", order=0), article_from_text("b", "Another text.", order=1))
-    [finding] = _quote_findings(clusters, articles, _Namer(articles))
+    [finding] = quote_findings(clusters, articles, Namer(articles))
     return finding.text
 
 
@@ -164,15 +165,16 @@ def test_mostly_copied_says_why_its_label_is_only_partially_derived():
     derived, and the finding says so instead of leaving the matrix to contradict it."""
     from generator.model import PairResult
     from generator.segment import article_from_text
-    from generator.site.findings import Link, _derivations, _Namer
+    from generator.site.finding_parts import Namer
+    from generator.site.findings import Link, _derivations
 
     articles = (article_from_text("a", "One text.", order=0), article_from_text("b", "Another text.", order=1))
     capped = PairResult("b", "a", 0.94, 0.9, 0.04, 0.0, 0.8, vocabulary=0.9, new_words=34)
-    [finding] = _derivations(articles, {("b", "a"): capped}, [Link("b", "a", 0.94, False, 0.94, "partially derived")], _Namer(articles))
+    [finding] = _derivations(articles, {("b", "a"): capped}, [Link("b", "a", 0.94, False, 0.94, "partially derived")], Namer(articles))
     assert finding.lead == "Mostly copied"
     assert finding.text.endswith("It adds 34 content words of its own, so its label is partially derived.")
     within = PairResult("b", "a", 0.94, 0.9, 0.04, 0.0, 0.8, vocabulary=0.9, new_words=5)
-    [finding] = _derivations(articles, {("b", "a"): within}, [Link("b", "a", 0.94, False, 0.94, "partially derived")], _Namer(articles))
+    [finding] = _derivations(articles, {("b", "a"): within}, [Link("b", "a", 0.94, False, 0.94, "partially derived")], Namer(articles))
     assert "its label is" not in finding.text
 
 
@@ -211,17 +213,18 @@ def test_a_pair_labelled_independent_is_not_called_derived_or_uncredited():
     from generator.labels import INDEPENDENT, pair_label
     from generator.model import PairResult
     from generator.segment import article_from_text
-    from generator.site.findings import Link, _credit, _derivations, _Namer
+    from generator.site.finding_parts import Namer
+    from generator.site.findings import Link, _credit, _derivations
 
     articles = (article_from_text("a", "One text.", order=0), article_from_text("b", "Another text.", order=1))
     shared = PairResult("b", "a", 0.30, 0.15, 0.02, 0.13, 0.1, vocabulary=0.35, new_words=189)
     assert pair_label(shared) == INDEPENDENT
     links = [Link("b", "a", 0.30, False, 0.30, pair_label(shared))]
-    [finding] = _derivations(articles, {("b", "a"): shared}, links, _Namer(articles))
+    [finding] = _derivations(articles, {("b", "a"): shared}, links, Namer(articles))
     assert finding.lead == "Shares text" and "derived" not in finding.lead
     assert "30% of its words are shared with" in finding.text and "come from" not in finding.text
     assert "credit" not in finding.text and finding.text.endswith("labelled independent.")
-    assert _credit(articles, links, _Namer(articles)) == []
+    assert _credit(articles, links, Namer(articles)) == []
 
 
 def test_the_graph_does_not_say_an_independent_article_took_text_without_credit(site):

@@ -13,7 +13,7 @@ from ..drift import RANK, DriftFinding
 from ..marks import Mark
 from ..model import Article
 from ..paths import article_page, pair_page
-from .findings import Part
+from .finding_parts import Part
 
 KEY_FINDINGS = 3
 """At most this many drift findings (high or medium severity) on the front page."""
@@ -33,7 +33,7 @@ class DriftRow:
 
 @dataclass(frozen=True, slots=True)
 class DriftKeyFinding:
-    """A front-page finding, shaped like ``site.findings.Finding`` for the same template."""
+    """A front-page finding, shaped like ``site.finding_parts.Finding`` for the same template."""
 
     parts: tuple[Part, ...]
     kind: str = "drift"

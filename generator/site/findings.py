@@ -1,7 +1,8 @@
 """Key findings of the front page: the story in a few plain sentences built from the data.
 
-Each finding is a sentence cut into parts, so that the articles it names become links in
-the template (and the text stays escaped: no HTML is built here).
+Who published first, how each later article derives from its sources, who credits them
+(here), then what happened to the quotations (quote_findings.py); each finding a sentence
+of parts (finding_parts.py).
 """
 
 from __future__ import annotations
@@ -9,61 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from rapidfuzz.distance import Levenshtein
-
 from ..labels import INDEPENDENT, WHOLLY, WHOLLY_MIN_REUSE, pair_label
-from ..model import Article, PairResult, QuoteCluster, QuoteOccurrence
-from ..paths import article_page, pair_page
+from ..model import Article, PairResult, QuoteCluster
+from ..paths import pair_page
 from ..provenance import dated, order_known
 from .common import percent
-
-TITLE_WORDS = 9
-"""Articles are named in findings by their number and the first words of their title."""
-QUOTE_WORDS = 12
+from .finding_parts import Finding, Namer, Part
+from .quote_findings import quote_findings
 
 FURTHER_SOURCE_MIN = 0.05
 """Least share of an article's words a second or third source must account for to be named
 beside the main one ('..., and 8% more from 4'): a label threshold would hide them (the
 partially derived bar is a fifth)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Part:
-    """A piece of a finding: plain text, or a link to a page of the site."""
-
-    text: str
-    page: str | None = None
-    """Output path the text links to (made relative by the template)."""
-    number: int | None = None
-    """The article's number (publication order), shown as a badge before a link."""
-    title: str = ""
-    """Tooltip: the full title of a linked article."""
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    kind: str
-    """'origin', 'copied', 'rewritten', 'wholly', 'derived', 'borrowed', 'independent', 'credit', 'altered',
-    'unquoted', 'partial' or 'note' (a CSS class and a test hook)."""
-    parts: tuple[Part, ...]
-
-    @property
-    def lead(self) -> str:
-        """A few words that say what kind of finding this is, shown in bold first."""
-        return LEADS[self.kind]
-
-    @property
-    def text(self) -> str:
-        return f"{self.lead}: " + "".join(p.text for p in self.parts)
-
-
-LEADS = {
-    "origin": "First published", "copied": "Mostly copied", "rewritten": "Mostly rewritten",
-    "wholly": "Wholly derived", "derived": "Partly derived",
-    "borrowed": "Shares text", "independent": "Written independently", "credit": "Credit",
-    "altered": "Quotes altered", "unquoted": "Quotation marks dropped", "partial": "Quotes cut",
-    "note": "Note",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,31 +44,6 @@ class Link:
         return self.label != INDEPENDENT
 
 
-class _Namer:
-    """Turns articles into linked parts: number, short title, outlet."""
-
-    def __init__(self, articles: tuple[Article, ...], numbers: dict[str, int] | None = None):
-        self.number = numbers or {a.id: n for n, a in enumerate(articles, 1)}
-
-    def ref(self, article: Article, outlet: bool = True) -> list[Part]:
-        words = article.title.split()
-        short = " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
-        parts = [Part(f"“{short}”", article_page(article.id), self.number[article.id], article.title)]
-        if outlet and article.meta.outlet:
-            parts.append(Part(f" ({article.meta.outlet})"))
-        return parts
-
-    def refs(self, articles: list[Article], counts: dict[str, int] | None = None) -> list[Part]:
-        parts: list[Part] = []
-        for k, article in enumerate(articles):
-            if k:
-                parts.append(Part(" and " if k == len(articles) - 1 else ", "))
-            parts += self.ref(article, outlet=False)
-            if counts:
-                parts.append(Part(f" ({counts[article.id]})"))
-        return parts
-
-
 def findings(articles: tuple[Article, ...], pairs: dict[tuple[str, str], PairResult], links: list[Link],
              clusters: tuple[QuoteCluster, ...], semantic: bool, numbers: dict[str, int] | None = None
              ) -> list[Finding]:
@@ -118,11 +51,11 @@ def findings(articles: tuple[Article, ...], pairs: dict[tuple[str, str], PairRes
     their site-wide numbers (default: their place in ``articles``)."""
     if not articles:
         return []
-    names = _Namer(articles, numbers)
+    names = Namer(articles, numbers)
     result = [_origin(articles, links, names)]
     result += _derivations(articles, pairs, links, names)
     result += _credit(articles, links, names)
-    result += _quote_findings(clusters, articles, names)
+    result += quote_findings(clusters, articles, names)
     if not semantic:
         result.append(Finding("note", (Part("Paraphrase detection was off for this build: passages reworded "
                                             "beyond recognition are not counted as reuse."),)))
@@ -137,7 +70,7 @@ def _date(iso: str | None) -> str:
     return f"{day.day} {day:%B %Y}" if day else ""
 
 
-def _origin(articles: tuple[Article, ...], links: list[Link], names: _Namer) -> Finding:
+def _origin(articles: tuple[Article, ...], links: list[Link], names: Namer) -> Finding:
     first = articles[0]
     when = _date(first.meta.published)
     parts = [*names.ref(first)]
@@ -168,7 +101,7 @@ def _descendants(root: str, links: list[Link]) -> set[str]:
 
 
 def _derivations(articles: tuple[Article, ...], pairs: dict[tuple[str, str], PairResult], links: list[Link],
-                 names: _Namer) -> list[Finding]:
+                 names: Namer) -> list[Finding]:
     """One sentence per later article: mostly copied or rewritten, partly derived, or independent."""
     by_id = {a.id: a for a in articles}
     found: dict[str, list[tuple[float, Finding]]] = {"copied": [], "rewritten": [], "wholly": [], "derived": [],
@@ -255,7 +188,7 @@ def _independent(best: float, takers: int, passed_on: float) -> str:
     return text + "."
 
 
-def _credit(articles: tuple[Article, ...], links: list[Link], names: _Namer) -> list[Finding]:
+def _credit(articles: tuple[Article, ...], links: list[Link], names: Namer) -> list[Finding]:
     """Who took text without naming where it came from (sources it is derived from only)."""
     links = [k for k in links if k.derived]
     takers = [a for a in articles if any(k.article == a.id for k in links)]
@@ -267,85 +200,3 @@ def _credit(articles: tuple[Article, ...], links: list[Link], names: _Namer) -> 
         return [Finding("credit", (Part(lead), *names.refs(silent), Part(".")))]
     return [Finding("credit", (Part(f"{len(silent)} of the {len(takers)} articles that took text do not credit "
                                     "their source: "), *names.refs(silent), Part(".")))]
-
-
-QUOTE_SENTENCES = {
-    "altered": "{n} reworded inside the quotation marks, in ",
-    "unquoted": "{n} used without quotation marks, as if in the article's own words, in ",
-    "partial": "{n} cut to an excerpt, in ",
-}
-
-
-def _quote_findings(clusters: tuple[QuoteCluster, ...], articles: tuple[Article, ...],
-                    names: _Namer) -> list[Finding]:
-    by_id = {a.id: a for a in articles}
-    result = []
-    for status, sentence in QUOTE_SENTENCES.items():
-        hits = [(c, o) for c in clusters for o in c.found if o.status == status]
-        if not hits:
-            continue
-        counts: dict[str, int] = {}
-        for _, o in hits:
-            counts[o.article] = counts.get(o.article, 0) + 1
-        where = sorted((by_id[i] for i in counts), key=lambda a: names.number[a.id])
-        n = f"{len(hits)} quotations were" if len(hits) > 1 else "1 quotation was"
-        if status == "altered":
-            sentence = _altered_sentence([o for _, o in hits])
-        parts = [Part(sentence.format(n=n)), *names.refs(where, counts), Part(".")]
-        if status == "altered":
-            parts += _altered_example(hits)
-        result.append(Finding(status, tuple(parts)))
-    return result
-
-
-def _altered_sentence(occurrences: list[QuoteOccurrence]) -> str:
-    """The altered-quote sentence: 'reworded' only when every quote had a word changed, as
-    an only respelled quote (recognized/recognised) had none."""
-    respelled = sum(1 for o in occurrences if _only_respelled(o))
-    if not respelled:
-        return QUOTE_SENTENCES["altered"]
-    if respelled == len(occurrences):
-        return "{n} respelled inside the quotation marks, no word changed, in "
-    return f"{{n}} changed inside the quotation marks ({respelled} only respelled), in "
-
-
-def _only_respelled(occurrence: QuoteOccurrence) -> bool:
-    edits = [e for e in occurrence.edits if e.source_text or e.article_text]
-    return bool(edits) and all(_respelling(e.source_text, e.article_text) for e in edits)
-
-
-def _altered_example(hits: list[tuple[QuoteCluster, QuoteOccurrence]]) -> list[Part]:
-    """One altered quote with a word change, as an example: a change of words rather than of
-    spelling if there is one (recognized/recognised is an alteration, but not a telling one)."""
-    edits = [(cluster, e) for cluster, occ in hits for e in occ.edits if e.source_text or e.article_text]
-    if not edits:
-        return []
-    cluster, edit = next(((c, e) for c, e in edits if not _respelling(e.source_text, e.article_text)), edits[0])
-    words = cluster.text.split()
-    quote = " ".join(words[:QUOTE_WORDS]) + ("…" if len(words) > QUOTE_WORDS else "")
-    who = f"{cluster.speaker}'s " if cluster.speaker else ""
-    if _respelling(edit.source_text, edit.article_text):
-        change = f"“{edit.source_text}” was only respelled “{edit.article_text}”"
-    else:
-        change = (f"“{edit.source_text}” became “{edit.article_text}”" if edit.source_text and edit.article_text
-                  else f"“{edit.source_text}” was dropped" if edit.source_text else f"“{edit.article_text}” was added")
-    return [Part(f" For example, in {who}“{quote}”, {change}.")]
-
-
-RESPELLING_LETTERS = frozenset("szlure")
-"""The letters British and American spellings differ by: recognise/recognize, colour/color,
-travelled/traveled, centre/center."""
-
-
-def _respelling(old: str | None, new: str | None) -> bool:
-    """The same word spelled another way: one word each side, at most two of
-    ``RESPELLING_LETTERS`` apart, and not a plural or a tense (year/years, use/used)."""
-    if not old or not new or " " in old.strip() or " " in new.strip():
-        return False
-    a, b = old.strip().casefold(), new.strip().casefold()
-    if a == b or Levenshtein.distance(a, b) > 2 or min(len(a), len(b)) < 5:
-        return False
-    changed = {c for op in Levenshtein.opcodes(a, b) if op.tag != "equal"
-               for c in a[op.src_start:op.src_end] + b[op.dest_start:op.dest_end]}
-    same_ending = a[-1] == b[-1] or {a[-2:], b[-2:]} == {"er", "re"}
-    return changed <= RESPELLING_LETTERS and same_ending

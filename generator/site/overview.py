@@ -9,7 +9,7 @@ from ..model import Article, PairResult
 from ..paths import pair_page
 from ..provenance import order_known
 from .common import display_date
-from .findings import Finding, Link, findings  # noqa: F401 - re-exported for the site stage
+from .findings import Link, findings  # noqa: F401 - re-exported for the site stage
 
 # Sequential, colour-blind-safe fill for matrix cells (light → dark blue, ColorBrewer Blues);
 # text colour switches to white on the dark half to keep WCAG AA contrast.

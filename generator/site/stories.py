@@ -21,7 +21,7 @@ from ..paths import pair_page
 from ..stories import Story
 from . import overview as overview_page
 from .drift import drift_counts, drift_key_findings
-from .findings import Finding
+from .finding_parts import Finding
 from .overview import TOP_SOURCES, Link, findings, graph, matrix, top_sources
 from .pairs import pairs_by_key, story_pairs
 from .quotes import PARAPHRASED, quote_rows, speaker_names
