@@ -118,6 +118,32 @@ def test_latin_1_is_decoded_with_a_warning_and_binary_is_refused():
         decode("img.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00")
 
 
+@pytest.mark.parametrize("text, encoding", [
+    ("Portmere votes for a flood barrier.\n\nCaf\u00e9 na\u00efve fa\u00e7ade", "latin-1"),
+    ("\u041c\u044d\u0440 \u0441\u043a\u0430\u0437\u0430\u043b\u0430, \u0447\u0442\u043e "
+     "\u0433\u043e\u043b\u043e\u0441\u043e\u0432\u0430\u043d\u0438\u0435 "
+     "\u043f\u043e\u043b\u043e\u0436\u0438\u043b\u043e \u043a\u043e\u043d\u0435\u0446 "
+     "\u0437\u0430\u0434\u0435\u0440\u0436\u043a\u0430\u043c.", "cp1251"),
+    ("Burmistrz powiedzia\u0142, \u017ce g\u0142osowanie zako\u0144czy\u0142o lata "
+     "op\u00f3\u017anie\u0144. \u017b\u00f3\u0142\u0107 g\u0119\u015b.", "cp1250"),
+    ("\u039f \u03b4\u03ae\u03bc\u03b1\u03c1\u03c7\u03bf\u03c2 \u03b5\u03af\u03c0\u03b5 "
+     "\u03cc\u03c4\u03b9 \u03b7 \u03c8\u03b7\u03c6\u03bf\u03c6\u03bf\u03c1\u03af\u03b1 "
+     "\u03ad\u03b2\u03b1\u03bb\u03b5 \u03c4\u03ad\u03bb\u03bf\u03c2.", "cp1253"),
+])
+def test_legacy_code_pages_are_decoded_to_the_text_written(text, encoding):
+    """Windows-1252 is preferred only where it reads as well as the detected code page: a
+    short Latin-1 text is not read as cp775, nor Russian, Polish or Greek as cp1252."""
+    decoded, warning = decode("old.txt", text.encode(encoding))
+    assert decoded == text and warning and warning.warning
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_utf_16_and_32_with_a_byte_order_mark_are_read_not_refused_as_binary(encoding):
+    text = "Flood barrier\r\n\r\nDer B\u00fcrgermeister sagte: \u201eWir bauen.\u201c"
+    decoded, warning = decode("notepad.txt", text.encode(encoding))
+    assert decoded == text and warning and encoding.upper() in warning.message
+
+
 @pytest.mark.parametrize("value, expected", [
     ("2024-04-09", "2024-04-09"),
     ("2024-04-09T15:14:35Z", "2024-04-09T15:14:35Z"),

@@ -6,6 +6,7 @@ the first reader in ``READERS`` that recognises a file reads it.
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -28,6 +29,15 @@ took 400 s); news articles are under 50,000 characters."""
 
 def decode(file: str, raw: bytes) -> tuple[str, Problem | None]:
     """Text of a file: UTF-8, else the charset detected (with a warning), else an error."""
+    unicode_bom = _unicode_bom_encoding(raw)
+    if unicode_bom:
+        try:
+            text = raw.decode(unicode_bom)
+        except UnicodeDecodeError:
+            raise ContentError(file, f"starts as {unicode_bom.upper()} but does not decode as it; "
+                                     "save it as UTF-8") from None
+        return text, Problem(file, f"not UTF-8; read as {unicode_bom.upper()} (its byte-order mark)",
+                             warning=True)
     if b"\x00" in raw[:8192]:
         raise ContentError(file, "this is a binary file, not an article; remove it from the content folder")
     try:
@@ -42,17 +52,28 @@ def decode(file: str, raw: bytes) -> tuple[str, Problem | None]:
         return text, warning
 
 
+def _unicode_bom_encoding(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 when the file starts with its byte-order mark (Notepad's "Unicode")."""
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
 def _legacy_decode(raw: bytes) -> tuple[str | None, str]:
-    """The detected encoding, except that Windows-1252 wins among single-byte Latin code
-    pages: short texts do not tell them apart, and it is what old news files use."""
-    best = from_bytes(raw).best()
-    if best is None:
+    """The detected encoding, except that Windows-1252 wins when the detector finds it as
+    plausible as its first guess: short Western texts do not tell the Latin code pages apart
+    (a few accents read as well in cp775 or cp1250), and cp1252 is what old news files use.
+    A Cyrillic, Greek or Central European text fits cp1252 worse and keeps its own."""
+    matches = list(from_bytes(raw))
+    if not matches:
         return None, ""
-    if best.encoding.startswith(("cp125", "iso8859", "latin", "mac_")):
-        try:
-            return raw.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            pass
+    best = matches[0]
+    if any(match.encoding == "cp1252" and match.chaos <= best.chaos for match in matches):
+        return raw.decode("cp1252"), "cp1252"
+    if raw.decode("cp1252", errors="replace") == str(best):
+        return str(best), "cp1252"  # the same text: named by the usual code page
     return str(best), best.encoding
 
 
