@@ -99,6 +99,20 @@ def test_html_page_main_text_and_meta_tags():
     assert "All rights reserved" not in doc.text
 
 
+@pytest.mark.parametrize("head, published", [
+    ("<meta property='article:published_time' content='2026-11-24T14:05:00+01:00'>", "2026-11-24T13:05:00Z"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", '
+     '"datePublished": "2026-11-24T09:30:00-05:00"}</script>', "2026-11-24T14:30:00Z"),
+    ("<meta property='article:published_time' content='2026-11-24'>", "2026-11-24"),
+])
+def test_html_page_keeps_the_time_of_publication_when_the_page_gives_one(head, published):
+    """The time orders two articles of one day; a page giving only the day gets no midnight."""
+    body = "".join(f"<p>Paragraph {i} of the article tells the reader something new about the story.</p>"
+                   for i in range(6))
+    page = f"<!doctype html><html><head><title>T</title>{head}</head><body><article>{body}</article></body></html>"
+    assert read_text("page.html", page)[0].meta.published == published
+
+
 def test_format_detection_prefers_content():
     assert detect_format("x.txt", '{"content": {}}') == "wordpress"
     assert detect_format("x.txt", "---\ntitle: a\n---\nbody") == "markdown"

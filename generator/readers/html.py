@@ -12,6 +12,18 @@ from .dates import iso_date
 _HTML_START_RE = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 
+DATE_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+_NO_TIME_SUFFIX = "T00:00:00"
+"""What htmldate writes for a page that gives only a day (and no time zone)."""
+
+
+def _without_missing_time(value: str | None) -> str | None:
+    """The date alone when the page gave no time: a bare midnight is not a time stated."""
+    if value and value.endswith(_NO_TIME_SUFFIX):
+        return value[: -len(_NO_TIME_SUFFIX)]
+    return value
+
+
 def looks_like(text: str) -> bool:
     return _HTML_START_RE.match(text[:4096]) is not None
 
@@ -21,12 +33,14 @@ def read(file: str, text: str) -> list[Document]:
 
     doc = trafilatura.bare_extraction(
         text, include_comments=False, include_tables=False, with_metadata=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
+        date_extraction_params={"extensive_search": False, "original_date": True,
+                                # with the time when the page gives it: it orders a day's articles
+                                "outputformat": DATE_TIME_FORMAT},
     )
     if doc is None or not (doc.text or "").strip():
         raise ContentError(file, "no article text found in this HTML page")
     try:
-        published = iso_date(doc.date)
+        published = iso_date(_without_missing_time(doc.date))
     except ValueError:
         published = None
     meta = Metadata(title=doc.title, outlet=doc.sitename, url=doc.url, published=published, author=doc.author)
