@@ -17,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generator import compare  # noqa: E402
+from generator.compare_settings import split_settings  # noqa: E402
 from generator.build import extract_all, load_site  # noqa: E402
 from generator.cache import Cache  # noqa: E402
 from generator.drift import find_drift  # noqa: E402
@@ -32,7 +33,7 @@ def main() -> None:
     site, jobs = Path(args[0]), int(args[1]) if len(args) > 1 else 2
     with Stage("read, clean, segment"):
         config, articles, _ = load_site(site)
-    settings, prune = compare.split_settings(config.compare)
+    settings, prune = split_settings(config.compare)
     cache = Cache.for_site(site)
     with Stage(f"compare ({len(articles)} articles)"):
         pairs = compare.compare_all(articles, settings, jobs, cache, None, prune)

@@ -18,7 +18,8 @@ from pathlib import Path
 sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
 
 
-from generator.compare import AlignSettings, compare_pair  # noqa: E402
+from generator.compare import compare_pair  # noqa: E402
+from generator.compare_settings import AlignSettings  # noqa: E402
 from meter import tagged_articles, unchanged_words  # noqa: E402
 from generator.segment import article_from_text  # noqa: E402
 

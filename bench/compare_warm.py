@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generator import compare  # noqa: E402
+from generator.compare_settings import split_settings  # noqa: E402
 from generator.build import load_site  # noqa: E402
 from generator.cache import Cache  # noqa: E402
 from generator.provenance import provenance  # noqa: E402
@@ -31,7 +32,7 @@ def cpu() -> float:
 def main() -> None:
     site, jobs = Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 1
     config, articles, _ = load_site(site)
-    settings, prune = compare.split_settings(config.compare)
+    settings, prune = split_settings(config.compare)
     started, wall = cpu(), time.perf_counter()
     table = compare.compare_all(articles, settings, jobs, Cache.for_site(site), None, prune)
     line = {"n": len(articles), "jobs": jobs, "compare_cpu_s": round(cpu() - started, 2),

@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generator import compare  # noqa: E402
+from generator.compare_settings import split_settings  # noqa: E402
 from generator.build import load_site  # noqa: E402
 from generator.cache import Cache  # noqa: E402
 from generator.stories import MIN_CONTAINMENT, stories  # noqa: E402
@@ -29,7 +30,7 @@ from synth import generate  # noqa: E402
 def main() -> None:
     site, n = Path(sys.argv[1]), int(sys.argv[2])
     config, articles, _ = load_site(site)
-    settings, prune = compare.split_settings(config.compare)
+    settings, prune = split_settings(config.compare)
     pairs = compare.compare_all(articles, settings, 1, Cache.for_site(site), None, prune)
     found = stories(tuple(articles), pairs, config.stories, config.content)
     data = generate(n, seed=1, stories=True)

@@ -10,7 +10,7 @@ The steps, each a short function:
    edit, a dropped clause, a merged or split sentence) into passages, best chain first,
    each of A's words used once.
 
-Word-level classification and edit operations live in ``compare.py``.
+Word-level classification and edit operations live in ``passages.py``.
 """
 
 from __future__ import annotations

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from . import clean as clean_stage
 from .cache import Cache, cached, digest
-from .compare import compare_all, fingerprint, split_settings
+from .compare import compare_all
+from .compare_cache import fingerprint
+from .compare_settings import split_settings
 from .config import Config, load_config
 from .drift import DriftFinding, find_drift
 from .errors import BuildError, Problem

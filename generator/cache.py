@@ -47,7 +47,7 @@ def digest(*parts: Any) -> str:
 
     Pickle writes a second reference to one object as a back-reference: equal values whose
     strings are shared differently (one read back from a pickle, one built afresh) hash
-    differently. Pass big string tuples joined into one string (``compare.fingerprint``)."""
+    differently. Pass big string tuples joined into one string (``compare_cache.fingerprint``)."""
     h = hashlib.sha256()
     for part in parts:
         h.update(part if isinstance(part, bytes) else pickle.dumps(part, protocol=4))

@@ -8,82 +8,24 @@ the n-gram index of an article is built once however many pairs it takes part in
 from __future__ import annotations
 
 import pickle
-from array import array
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
 
 from .align import Chain, Prepared, Run, best_chains, exact_runs, prepare
-from .cache import Cache, digest
-from .edited import edited_stretches
-from .model import Article, EditOp, PairResult, Passage
+from .cache import Cache
+from .compare_cache import cached_rows, row_keys
+from .compare_settings import DEFAULT, AlignSettings, PruneSettings
+from .model import Article, PairResult, Passage
 from .pairs import PairTable, StoredRow
 from .parallel import map_rows
+from .passages import edited_passages, make_passage
 from .vocabulary import VocabularyBits, figures, pair_counts
-from .shingles import local_order, shared_counts, shingle_arrays
+from .shingles import local_order, seed_postings, shared_counts, shared_seeds, shingle_arrays
 
-
-@dataclass(frozen=True, slots=True)
-class AlignSettings:
-    """Passage alignment parameters, calibrated on METER courts (bench/calibrate.py).
-
-    With these defaults, over 354 token-tagged METER articles × their PA files, words in
-    passages against words tagged Verbatim or Rewrite: precision 0.910, recall 0.538;
-    unchanged words against Verbatim: precision 0.912, recall 0.634. Recall is bounded by
-    METER's tagging: Rewrite spans are mostly re-worded (paraphrase, not edits), and 35% of
-    Verbatim words lie in stretches of 7 words or fewer between rewrites.
-    """
-
-    seed: int = 3
-    """Seed n-gram length in words; a seed made only of stopwords is ignored. On METER
-    seed 4 loses recall at every setting (aligned-word F1 0.611 against 0.665 for 3 at max_gap 10)."""
-    min_passage: int = 8
-    """Minimum passage length in words (span in the article). Keeps stock phrases ("Russian
-    President Vladimir Putin", "according to state media") from counting on their own;
-    6 gains 0.02 recall on METER for 0.01 precision."""
-    min_content: int = 4
-    """Minimum number of non-stopwords in a passage (3 or 4: within 0.01 on METER)."""
-    edit_tolerance: float = 60.0
-    """Minimum rapidfuzz ``fuzz.ratio`` (0-100) of the passage's words in both texts; a
-    chain below it is split at its widest gap and each part tried again. 40-70 change
-    METER figures by under 0.01: the gap limit already keeps chains similar."""
-    max_gap: int = 15
-    """Most words skipped in either text between two exact runs of one passage: the main
-    precision/recall knob. METER aligned words P/R with the other defaults: gap 10
-    0.923/0.503, 15 0.910/0.538; without ``min_anchor`` (3): 6 0.929/0.473, 10
-    0.917/0.521, 15 0.897/0.564, 20 0.883/0.595."""
-    edge_skip: int = 2
-    """At a passage's ends, words skipped to reach the next shared content word (so an edit
-    in the first or last words of a copied sentence stays inside the passage); +0.01
-    METER recall over 0."""
-    min_anchor: int = 5
-    """A passage needs one run of at least this many identical words: three stock phrases
-    in the same order ("Putin ... according to state media ... the United States") are not
-    a passage. Costs METER recall (3: 0.576, 5: 0.538 at gap 15) for precision (0.895,
-    0.910) and robustness against runs of stock phrases."""
-    max_fanout: int = 4
-    """A seed found more often than this in the source is a refrain there, not evidence."""
-    sentence_share: float = 0.7
-    """Least share of the distinct content words of an unaligned sentence found in one
-    source sentence (or two adjacent ones) for it to be an edited passage
-    (``generator/edited.py``); above 1 turns edited sentences off. Fitted on METER's
-    calibration half (the label split's even stories: 174 token-tagged articles, 381
-    labelled ones) for the best label macro-F1 at aligned-word precision 0.85 or more
-    (0.6 / 0.65 / 0.7 / 0.75 / 0.8 tried): words tagged Verbatim or Rewrite, precision/recall
-    0.906/0.554 without edited sentences, 0.873/0.650 with 0.7 and ``partial_share`` 0.3
-    (0.861/0.669 with 0.6 and 0.3, at a lower label macro-F1: 0.701 against 0.708)."""
-    partial_share: float = 0.3
-    """The same for the unaligned rest of a sentence a passage reaches into (0.3 / 0.4 / 0.5
-    tried): the passage is evidence already."""
-    sentence_min_shared: int = 3
-    """Least number of shared content words of such an edited passage."""
-
-
-DEFAULT = AlignSettings()
 
 _CACHE: OrderedDict[tuple[str, int], tuple[Article, Prepared]] = OrderedDict()
 _CACHE_SIZE = 4096
@@ -149,7 +91,7 @@ def compare_prepared(
     for chain in chains:
         passages.extend(_passages(chain, article, source, a, settings))
     if passages or cont:  # the pairs compare_all aligns and counts vocabulary for: exact pruning stays exact
-        passages.extend(_edited_sentences(article, source, passages, settings))
+        passages.extend(edited_passages(article, source, passages, settings))
     passages.sort(key=lambda p: p.a_start)
     return _result(article, source, tuple(passages), cont, vocab)
 
@@ -191,7 +133,7 @@ def _passages(chain: Chain, article: Article, source: Article, a: Prepared, sett
         return []
     score = fuzz.ratio(" ".join(article.words.norm[a0:a1]), " ".join(source.words.norm[s0:s1]))
     if score >= settings.edit_tolerance:
-        return [_passage(article, source, a0, a1, s0, s1, score)]
+        return [make_passage(article, source, a0, a1, s0, s1, score)]
     if len(chain.runs) == 1:
         return []
     runs = chain.runs
@@ -200,95 +142,8 @@ def _passages(chain: Chain, article: Article, source: Article, a: Prepared, sett
     return _passages(left, article, source, a, settings) + _passages(right, article, source, a, settings)
 
 
-def _edited_sentences(article: Article, source: Article, passages: list[Passage],
-                      settings: AlignSettings) -> list[Passage]:
-    """Edited passages for the unaligned sentences rewritten from a source sentence."""
-    if settings.sentence_share > 1:
-        return []
-    found = edited_stretches(article, source, [(p.a_start, p.a_end) for p in passages], settings.sentence_share,
-                             settings.partial_share, settings.sentence_min_shared)
-    norm_a, norm_s = article.words.norm, source.words.norm
-    return [_passage(article, source, e.a0, e.a1, e.s0, e.s1,
-                     fuzz.ratio(" ".join(norm_a[e.a0:e.a1]), " ".join(norm_s[e.s0:e.s1]))) for e in found]
-
-
 def _gap(p: Run, r: Run) -> int:
     return max(r.a - p.a - p.size, r.s - p.s - p.size)
-
-
-def _passage(article: Article, source: Article, a0: int, a1: int, s0: int, s1: int, score: float) -> Passage:
-    """Classify the passage's words with a word-level diff and record its edits."""
-    ops = Levenshtein.opcodes(article.words.norm[a0:a1], source.words.norm[s0:s1])
-    verbatim, edits = 0, []
-    for op in ops:
-        if op.tag == "equal":
-            verbatim += op.src_end - op.src_start
-            continue
-        edits.append(
-            EditOp(
-                op=op.tag,
-                article_text=_display(article, a0 + op.src_start, a0 + op.src_end),
-                source_text=_display(source, s0 + op.dest_start, s0 + op.dest_end),
-            )
-        )
-    return Passage(
-        a_start=a0,
-        a_end=a1,
-        s_start=s0,
-        s_end=s1,
-        kind="edited" if edits else "verbatim",
-        score=round(score, 4),
-        verbatim_words=verbatim,
-        edits=tuple(edits),
-    )
-
-
-def _display(article: Article, start: int, end: int) -> str:
-    """The article's displayed text from word ``start`` to word ``end`` (exclusive)."""
-    if end <= start:
-        return ""
-    return article.text[article.words.starts[start] : article.words.ends[end - 1]]
-
-
-def fingerprint(article: Article) -> str:
-    """Hash of everything a pair result depends on in one article (id, text, words).
-
-    Plain strings only: the pickle of a tuple depends on which of its equal strings are one
-    object (an article read back from the cache shares them), and so would the hash."""
-    w = article.words
-    return digest(article.id, article.text, "\n".join(w.norm), array("q", w.starts).tobytes(),
-                  array("q", w.ends).tobytes())
-
-
-@dataclass(frozen=True, slots=True)
-class PruneSettings:
-    """When candidate pairs are pruned (site.yml ``compare:``, with ``AlignSettings``).
-
-    Up to ``exact_max`` articles every ordered pair is accounted for (the pruning below
-    ``exact_max`` is exact, see ``compare_all``). Above it, in the style of passim, only pairs
-    sharing at least ``min_rare`` 5-word shingles that each occur in at most ``rare_df``
-    articles are aligned and listed in report.json and pairs.csv, which then say
-    ``"pairs_complete": false``. Lost: pairs whose shared text is all stock phrases or lines
-    copied by more than ``rare_df`` articles, and pairs sharing under ``min_rare`` rare
-    shingles (a passage holds a run of ``min_anchor`` identical words, so at least one).
-    The semantic stage then looks for paraphrase in the listed pairs only.
-    """
-
-    exact_max: int = 2000
-    """Largest set compared exactly and completely (design.md: all-pairs counts at N = 1,000
-    take a fraction of a second; 10^8 listed pairs at N = 10,000 do not fit a report)."""
-    rare_df: int = 100
-    """Above ``exact_max``: most articles a shingle may occur in and still make two
-    articles candidates (passim's max-df default)."""
-    min_rare: int = 2
-    """Above ``exact_max``: rare shingles a pair must share to be aligned and listed."""
-
-
-def split_settings(overrides: tuple[tuple[str, object], ...] = ()) -> tuple[AlignSettings, PruneSettings]:
-    """site.yml's ``compare:`` overrides divided between the two settings classes."""
-    names = set(PruneSettings.__dataclass_fields__)
-    prune = {k: v for k, v in overrides if k in names}
-    return AlignSettings(**{k: v for k, v in overrides if k not in names}), PruneSettings(**prune)
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,7 +201,7 @@ def compare_all(
     the others are stored. Above it, see ``PruneSettings``: the table is not complete.
     """
     global LAST_STATS
-    keys = _row_keys(articles, settings)
+    keys = row_keys(articles, settings)
     shingles = shingle_arrays(articles, keys, cache)
     complete = len(articles) <= prune.exact_max
     if complete:
@@ -359,7 +214,7 @@ def compare_all(
         rare = shared_counts(shingles, prune.rare_df)
         candidates = [sorted(j for j, c in rare[i].items() if c >= prune.min_rare and j != i)
                       for i in range(len(articles))]
-    rows, todo, reused = _cached_rows(cache, keys, candidates)
+    rows, todo, reused = cached_rows(cache, keys, candidates)
     needed = sorted({i for i, js in todo if js} | {j for _, js in todo for j in js})
     # Indexes are several times an article's size: past PREPARE_AHEAD_MAX, or for a cluster,
     # each task builds those of its rows, taken in an order that keeps a story's rows together.
@@ -368,7 +223,7 @@ def compare_all(
     shared_only = complete and settings.min_anchor < 5
     vocabulary = VocabularyBits(articles if todo or shared_only else [])  # a warm build needs none
     work = _Work(articles, prepped, todo if ahead else local_order(todo, candidates), shared, shingles,
-                 vocabulary, settings, _seed_postings(prepped) if ahead else None)
+                 vocabulary, settings, seed_postings(prepped) if ahead else None)
     jobs = jobs if sum(len(js) for _, js in todo) >= PARALLEL_MIN_PAIRS or scheduler else 1
     for chunk in map_rows(_align_rows, work, len(todo), jobs, scheduler):
         for i, sources, blob in chunk:
@@ -383,40 +238,6 @@ def compare_all(
     if shared_only:
         _store_shared_only(articles, shingles, shared, rows, vocabulary)
     return PairTable((a.id for a in articles), rows, complete)
-
-
-def _row_keys(articles: list[Article], settings: AlignSettings) -> list[tuple[str, str]]:
-    """Per article: the cache key of its row and its key as an entry of other rows."""
-    settings_key = digest(repr(settings))
-    prints = [fingerprint(a) for a in articles]
-    return [(f"{p}-{settings_key}", p) for p in prints]
-
-
-def _cached_rows(cache: Cache | None, keys: list[tuple[str, str]], candidates: list[list[int]]
-                 ) -> tuple[list[dict[int, PairResult] | StoredRow], list[tuple[int, list[int]]], int]:
-    """Each row's candidate pairs found in the cache (a row found whole stays pickled until
-    read), the rows with pairs left to align (and which), and how many pairs were found."""
-    rows: list[dict[int, PairResult] | StoredRow] = []
-    todo, reused = [], 0
-    for i, js in enumerate(candidates):
-        if not js:
-            rows.append({})
-            continue
-        entry = cache.get("pairs", keys[i][0]) if cache else None
-        if not (isinstance(entry, tuple) and len(entry) == 2):
-            entry = ((), None)
-        prints, blob = entry
-        index = {keys[j][1]: j for j in js}
-        if len(prints) == len(js) and all(p in index for p in prints):
-            rows.append(StoredRow(blob, [index[p] for p in prints]))
-            reused += len(js)
-            continue
-        found = zip(prints, pickle.loads(blob)) if blob else ()
-        row = {index[p]: hit for p, hit in found if p in index}
-        rows.append(row)
-        reused += len(row)
-        todo.append((i, [j for j in js if j not in row]))
-    return rows, todo, reused
 
 
 def _store_shared_only(articles, shingles, shared, rows, vocabulary: VocabularyBits) -> None:
@@ -444,36 +265,13 @@ def _align_rows(work: _Work, rows: range) -> list[tuple[int, list[int], bytes]]:
         i, sources = work.todo[k]
         article, a = work.articles[i], index(i) if sources else None
         fresh = []
-        seeds = _shared_seeds(work.postings, a, sources) if work.postings is not None and sources else {}
+        seeds = shared_seeds(work.postings, a, sources) if work.postings is not None and sources else {}
         for j in sources:
             s = index(j)
             fresh.append(compare_prepared(article, work.articles[j], a, s, work.settings, _pair_cont(work, i, j),
                                           work.vocabulary.counts(i, j), seeds.get(j)))
         out.append((i, sources, pickle.dumps(tuple(fresh), pickle.HIGHEST_PROTOCOL)))
     return out
-
-
-def _seed_postings(prepped: dict[int, Prepared]) -> dict[int, list[int]]:
-    """Seed hash → the articles holding it, for the seeds of two articles or more. A row
-    then gathers each source's shared seeds from its own seeds' lists (~6,000 entries a row
-    at N = 1,000) instead of intersecting its ~600 seeds with every source's (~200,000
-    look-ups a row, a third of the compare stage)."""
-    postings: dict[int, list[int]] = {}
-    for k, p in prepped.items():
-        for h in p.seed_set:
-            postings.setdefault(h, []).append(k)
-    return {h: ks for h, ks in postings.items() if len(ks) > 1}
-
-
-def _shared_seeds(postings: dict[int, list[int]], a: Prepared, sources: list[int]) -> dict[int, list[int]]:
-    """The seed hashes ``a`` shares with each of ``sources`` (an empty list: none)."""
-    shared: dict[int, list[int]] = {j: [] for j in sources}
-    for h in a.seed_set:
-        for j in postings.get(h, ()):
-            found = shared.get(j)
-            if found is not None:
-                found.append(h)
-    return shared
 
 
 def _pair_cont(work: _Work, i: int, j: int) -> float:

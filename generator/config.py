@@ -55,7 +55,7 @@ class Config:
     clean: CleanRules = CleanRules()
     compare: tuple[tuple[str, Any], ...] = ()
     """Overrides of the passage-alignment settings and of when candidate pairs are pruned
-    (see ``generator.compare.AlignSettings`` and ``PruneSettings``)."""
+    (see ``generator.compare_settings.AlignSettings`` and ``PruneSettings``)."""
     semantic: str = "auto"
     """Paraphrase detection: 'auto' (when installed), 'on' or 'off'."""
     jobs: int | None = None
@@ -239,7 +239,7 @@ class _ConfigLoader:
         return tuple(patterns)
 
     def _compare(self, node: yaml.Node) -> tuple | None:
-        from .compare import AlignSettings, PruneSettings  # the compare stage owns its settings
+        from .compare_settings import AlignSettings, PruneSettings  # the compare stage owns its settings
 
         valid = _key_docs(AlignSettings) + _key_docs(PruneSettings)
         align, prune = AlignSettings(), PruneSettings()

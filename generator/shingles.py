@@ -1,14 +1,16 @@
 """Who shares word n-grams with whom: the numbers the compare stage prunes pairs by.
 
 Each article's distinct 5-word shingle hashes (cached as a sorted numpy array), the count
-of shingles every pair shares (one sparse incidence-matrix product for the whole set), and
-an order of the rows that keeps articles sharing candidates together.
+of shingles every pair shares (one sparse incidence-matrix product for the whole set), an
+order of the rows that keeps articles sharing candidates together, and the seeds a row's
+article shares with each of its sources (from posting lists).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from .align import Prepared
 from .cache import Cache, cached
 from .model import Article
 from .text import shingle_hashes
@@ -84,3 +86,26 @@ def local_order(todo: list[tuple[int, list[int]]], candidates: list[list[int]]) 
     rank = np.empty(n, dtype=np.int64)
     rank[reverse_cuthill_mckee((graph + graph.T).tocsr(), symmetric_mode=True)] = np.arange(n)
     return sorted(todo, key=lambda row: rank[row[0]])
+
+
+def seed_postings(prepped: dict[int, Prepared]) -> dict[int, list[int]]:
+    """Seed hash → the articles holding it, for the seeds of two articles or more. A row
+    then gathers each source's shared seeds from its own seeds' lists (~6,000 entries a row
+    at N = 1,000) instead of intersecting its ~600 seeds with every source's (~200,000
+    look-ups a row, a third of the compare stage)."""
+    postings: dict[int, list[int]] = {}
+    for k, p in prepped.items():
+        for h in p.seed_set:
+            postings.setdefault(h, []).append(k)
+    return {h: ks for h, ks in postings.items() if len(ks) > 1}
+
+
+def shared_seeds(postings: dict[int, list[int]], a: Prepared, sources: list[int]) -> dict[int, list[int]]:
+    """The seed hashes ``a`` shares with each of ``sources`` (an empty list: none)."""
+    shared: dict[int, list[int]] = {j: [] for j in sources}
+    for h in a.seed_set:
+        for j in postings.get(h, ()):
+            found = shared.get(j)
+            if found is not None:
+                found.append(h)
+    return shared

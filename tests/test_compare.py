@@ -9,7 +9,8 @@ import pytest
 
 from generator import compare
 from generator.align import prepare
-from generator.compare import AlignSettings, compare_all, compare_pair, compare_prepared, containment
+from generator.compare import compare_all, compare_pair, compare_prepared, containment
+from generator.compare_settings import AlignSettings
 from generator.segment import article_from_text
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from generator.compare import AlignSettings, compare_all, compare_pair
+from generator.compare import compare_all, compare_pair
+from generator.compare_settings import AlignSettings
 from generator.edited import edited_stretches
 from generator.segment import article_from_text
 

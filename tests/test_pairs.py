@@ -13,7 +13,8 @@ from synth import generate
 from generator import compare
 from generator.build import build
 from generator.cache import Cache
-from generator.compare import PruneSettings, compare_all, compare_pair
+from generator.compare import compare_all, compare_pair
+from generator.compare_settings import AlignSettings, PruneSettings, split_settings
 from generator.config import load_config
 from generator.pairs import PairTable, is_zero
 from generator.report import pairs_csv_chunks, report_json_chunks
@@ -102,8 +103,8 @@ def test_pruning_settings_are_site_yml_compare_keys(tmp_path):
     lines = {p.line: p.message for p in problems}
     assert "compare: rare_df must be a number ≥ 0 like the default 100" in lines[4]
     assert "unknown key 'rare_dfs'" in lines[5] and "exact_max, rare_df, min_rare" in lines[5]
-    align, prune = compare.split_settings(config.compare)
-    assert prune == PruneSettings(exact_max=500, min_rare=3) and align == compare.AlignSettings()
+    align, prune = split_settings(config.compare)
+    assert prune == PruneSettings(exact_max=500, min_rare=3) and align == AlignSettings()
 
 
 def test_zero_pair_lines_of_pairs_csv_quote_and_escape_ids_as_the_writer_does():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.compare import AlignSettings, compare_pair
+from generator.compare import compare_pair
+from generator.compare_settings import AlignSettings
 from generator.model import Metadata
 from generator.provenance import credit, provenance
 from generator.segment import article_from_text

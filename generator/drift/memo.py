@@ -17,7 +17,7 @@ from array import array
 from collections.abc import Callable
 
 from ..cache import Cache, code_digest, digest, plain_digest
-from ..compare import fingerprint
+from ..compare_cache import fingerprint
 from ..model import Article, PairResult
 
 KIND = "drift-memo"
