@@ -8,6 +8,8 @@ import pickle
 import re
 from dataclasses import replace
 
+import pytest
+
 from generator.model import EditOp, PairResult, Passage
 from generator.rendered import page_key
 from generator.segment import article_from_text
@@ -93,3 +95,20 @@ def test_an_article_added_to_one_story_keeps_the_other_stories_pages(tmp_path):
     build(root, root / "public", jobs=1)
     kept = [p for p, inode in before.items() if p.exists() and p.stat().st_ino == inode]
     assert len(before) > 2 and kept  # the site-wide article numbers of other stories' pages are left out of their keys
+
+
+@pytest.mark.parametrize("name", ["report", "report_rows", "report_format", "site.finding_parts"])
+def test_a_change_to_the_code_that_writes_a_data_file_or_a_finding_changes_the_theme_key(monkeypatch, name):
+    """The data files are made by report.py and the modules split from it, and the front
+    page's template reads ``Finding.lead`` from site/finding_parts.py: a change to any of
+    them must change the key under which a previous build's files are kept."""
+    import importlib
+    import inspect
+
+    from generator import render, rendered
+
+    module = importlib.import_module(f"generator.{name}")
+    before = rendered.theme_key([], render)
+    real = inspect.getsource
+    monkeypatch.setattr(inspect, "getsource", lambda obj: real(obj) + ("\n# changed" if obj is module else ""))
+    assert rendered.theme_key([], render) != before
