@@ -9,7 +9,11 @@ from collections.abc import Iterable, Sequence
 
 from .model import Span, Words
 
-WORD_RE = re.compile(r"[^\W_]+")
+CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+"""Kana and Han ideographs: Chinese and Japanese write words without spaces between them."""
+WORD_RE = re.compile(rf"[{CJK_CHARS}]|[^\W_{CJK_CHARS}]+")
+"""A word: a run of letters and digits, or one kana or ideograph (a character n-gram is what
+matches reused Chinese and Japanese text; a run would be a whole clause)."""
 _SPACES_RE = re.compile(r"[^\S\n]+")
 # Zero-width and bidirectional control characters: invisible, never part of a word,
 # and (for the overrides) a way to make displayed text lie about its content.
@@ -21,7 +25,8 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec vs etc inc ltd co corp bros dept
     univ est approx fig al e.g i.e u.s u.k u.n u.s.a e.u a.m p.m""".split()
 )
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|(?P<cjk>[。！？]+[」』”’）)]*)")
+"""A sentence's end; the full-width stops of Chinese and Japanese need no space after them."""
 _SENTENCE_START_RE = re.compile(r"\s+[\"'“‘«(\[]*[^\W_a-z]")
 
 
@@ -89,6 +94,13 @@ def sentence_spans(text: str, span: Span) -> list[Span]:
     capital, digit or opening quote, except after abbreviations and initials."""
     result, start = [], span.start
     for m in _SENTENCE_END_RE.finditer(text, span.start, span.end):
+        if m.group("cjk"):
+            nxt_start = m.end() + len(text[m.end() : span.end]) - len(text[m.end() : span.end].lstrip())
+            if nxt_start >= span.end:
+                continue
+            result.append(Span(start, m.end()))
+            start = nxt_start
+            continue
         nxt = _SENTENCE_START_RE.match(text, m.end(), span.end)
         if not nxt or _ends_with_abbreviation(text, m.start()):
             continue

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from ..model import Span
 
-MARKS_RE = re.compile("[\"“”„«»‟]")
-OPENERS = frozenset("\"“„«‟")
-# Closers for each opener; a mismatched pair such as “...", is tolerated.
-CLOSERS = {"“": "”\"“", "‟": "”\"“", "\"": "\"”“", "„": "“”\"", "«": "»\"”"}
+MARKS_RE = re.compile("[\"“”„«»‟「」『』]")
+OPENERS = frozenset("\"“„«»‟「『")
+# Closers for each opener; a mismatched pair such as “...", is tolerated. »...« is the
+# German and Scandinavian book style; 「...」 (『...』 inside) the Chinese and Japanese marks.
+CLOSERS = {"“": "”\"“", "‟": "”\"“", "\"": "\"”“", "„": "“”\"", "«": "»\"”", "»": "«",
+           "「": "」", "『": "』"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,8 @@ def _opens(text: str, i: int, span: Span) -> bool:
         # Inch marks (12") and a stray closer are not openers.
         before = text[i - 1] if i > span.start else " "
         return not before.isdigit() and not _looks_closing(text, i, span)
+    if mark == "»":
+        return _looks_opening(text, i, span)  # not a French closer left over, nor "Home » News"
     return True
 
 
@@ -93,7 +97,7 @@ def scan(text: str, spans: list[Span]) -> list[RawQuote]:
                 if _closes(text, i, span, opener):
                     found.append(RawQuote(open_at, i))
                     open_at = -1
-                elif text[i] in "“«„\"" and _looks_opening(text, i, span):
+                elif text[i] in "“«„\"»" and _looks_opening(text, i, span):
                     skip_to = _nested_end(text, span, i, opener, _continues(text, spans, n))
                     if skip_to < 0:
                         # A new quotation while one is open: the first was never closed.

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..text import CJK_CHARS
 from .attribute import VERB
 
 MASK = "¤"
@@ -31,7 +32,9 @@ _CUE_RE = re.compile(
     r"|\b(?:a|an|the)\s+(?:[\w-]+\s+){1,3}(?:called|named))\s*$",
     re.I,
 )
-_SENTENCE_PUNCT = frozenset(".,!?;:…")
+_SENTENCE_PUNCT = frozenset(".,!?;:…。，！？；：")
+_WORD_RE = re.compile(rf"[{CJK_CHARS}]|[^\s{CJK_CHARS}]+")
+"""Words of a quote as a reader counts them: spaced words, each kana or ideograph one."""
 
 
 TITLE_MAX_WORDS = 8
@@ -68,7 +71,7 @@ SCARE_MAX_WORDS = 3
 def unattributed_phrase(before: str, quote: str, has_verb: bool) -> bool:
     """A short phrase inside the narrator's sentence with no speech verb about: a scare
     quote or a term (a “launch team”, the GOP’s “establishment” candidate)."""
-    words = quote.split()
+    words = _WORD_RE.findall(quote)
     return not has_verb and 0 < len(words) <= SCARE_MAX_WORDS and quote[-1] not in _SENTENCE_PUNCT \
         and not is_direct(before, quote)
 
