@@ -24,9 +24,9 @@ CONTAINS_MIN = 88.0
 """Partial-ratio above which a longer quote contains the canonical text."""
 MIN_PARTIAL_WORDS = 3
 WINDOW_MARGIN = 3
-"""Canonical words added on each side of the window a shorter quote's characters line up with
-before its words are compared: the window is as long as the quote, so a changed word
-shifts it and would leave a quote's first or last words outside it (shown as added)."""
+"""How many words the stretch of canonical text a shorter quote is compared with may start or
+end away from the window its characters line up with: the window is as long as the quote,
+so a changed word shifts it and would leave a quote's first or last words outside it."""
 SHORT_NEEDLE = 64
 """Up to this many characters in the shorter string rapidfuzz's partial ratio is a fast
 bit-parallel scan; past it each call costs far more than the q-gram test (qgrams.py)."""
@@ -92,35 +92,32 @@ def edits(canon: QuoteWords, cs: int, ce: int, quote: QuoteWords, qs: int, qe: i
     return tuple(result)
 
 
-def _excerpt_edits(canon: QuoteWords, cs: int, ce: int, quote: QuoteWords) -> tuple[EditOp, ...]:
-    """The changes inside a shorter quote against the canonical words ``[cs, ce)`` around the
-    window its characters line up with: canonical words left out before or after it are the
-    excerpt's cut, not a change; a word changed, added or dropped within it makes the quote
-    altered, a spelling change included (the character ratio that found the window
-    tolerates both). Quote words before its first (after its last) word in common replace
-    the canonical words right before (after) it: the cut is at the far end."""
-    ops = list(Levenshtein.opcodes(canon.norm[cs:ce], quote.norm))
-    same = [op for op in ops if op.tag == "equal"]
-    if not same:
-        return edits(canon, cs, ce, quote, 0, len(quote.norm))
-    first, last = same[0], same[-1]
-    found = []
-    if first.dest_start:  # quote words before the first shared one
-        found.append(_edit(canon, cs + max(0, first.src_start - first.dest_start), cs + first.src_start,
-                           quote, 0, first.dest_start))
-    found += [_edit(canon, cs + op.src_start, cs + op.src_end, quote, op.dest_start, op.dest_end)
-              for op in ops if op.tag != "equal" and first.src_end <= op.src_start and op.src_end <= last.src_start
-              and first.dest_end <= op.dest_start and op.dest_end <= last.dest_start]
-    extra = len(quote.norm) - last.dest_end
-    if extra:  # quote words after the last shared one
-        found.append(_edit(canon, cs + last.src_end, cs + min(ce - cs, last.src_end + extra),
-                           quote, last.dest_end, len(quote.norm)))
-    return tuple(found)
+def _closest_stretch(canon: QuoteWords, quote: QuoteWords, starts: range, ends: range) -> tuple[int, int]:
+    """The canonical words ``[s, e)`` closest to a shorter quote: fewest word edits, then the
+    length nearest the quote's, then the earliest; ``s`` in ``starts``, ``e`` in ``ends``.
+    Opcodes over a wider stretch would line the quote's opening words up with an earlier copy
+    of a phrase the canonical text repeats and report every word between as dropped."""
+    q, c = quote.norm, canon.norm
+    s, e = starts.start, ends.stop - 1
+    best, found = (Levenshtein.distance(c[s:e], q), abs(e - s - len(q)), s), (s, e)
+    for s in starts:
+        for e in range(max(s + 1, ends.start), ends.stop):
+            if abs(e - s - len(q)) > best[0]:
+                continue  # the distance is at least the difference in length
+            rank = (Levenshtein.distance(c[s:e], q), abs(e - s - len(q)), s)
+            if rank < best:
+                best, found = rank, (s, e)
+    return found
 
 
-def _edit(canon: QuoteWords, cs: int, ce: int, quote: QuoteWords, qs: int, qe: int) -> EditOp:
-    tag = "replace" if ce > cs and qe > qs else "delete" if ce > cs else "insert"
-    return EditOp(tag, " ".join(quote.shown[qs:qe]), " ".join(canon.shown[cs:ce]))
+def _excerpt(canon: QuoteWords, cs: int, ce: int, quote: QuoteWords, margin: int) -> tuple[EditOp, ...]:
+    """The changes inside a shorter quote against the canonical words closest to it, starting
+    and ending within ``margin`` words of ``[cs, ce)``: canonical words left out before or
+    after them are the excerpt's cut, not a change."""
+    n = len(canon.norm)
+    s, e = _closest_stretch(canon, quote, range(max(0, cs - margin), min(cs + margin, ce - 1) + 1),
+                            range(max(1, ce - margin), min(n, ce + margin) + 1))
+    return edits(canon, s, e, quote, 0, len(quote.norm))
 
 
 def partial_bound(ratio: float, len_a: int, len_b: int) -> float:
@@ -157,8 +154,9 @@ def compare(quote: QuoteWords, canon: QuoteWords) -> Match | None:
     if _find(quote.joined, canon.joined) >= 0:
         return Match("partial", 100.0, 0, len(q))
     ratio = fuzz.ratio(quote.joined, canon.joined)
-    if ratio >= ALTERED_MIN:
-        return Match("altered", ratio, 0, len(q), edits(canon, 0, len(c), quote, 0, len(q)))
+    if ratio >= ALTERED_MIN:  # a shorter quote may be an excerpt: cut ends are no edit
+        found = _excerpt(canon, 0, len(c), quote, len(c)) if len(q) < len(c) else ()
+        return Match("altered", ratio, 0, len(q), found or edits(canon, 0, len(c), quote, 0, len(q)))
     if partial_bound(ratio, len(quote.joined), len(canon.joined)) < min(PARTIAL_MIN, CONTAINS_MIN) - 1e-6:
         return None  # no window can reach the cutoff: skip the (slow) partial ratio
     if not partial_possible(quote.joined, canon.joined, PARTIAL_MIN if len(q) < len(c) else CONTAINS_MIN):
@@ -168,8 +166,7 @@ def compare(quote: QuoteWords, canon: QuoteWords) -> Match | None:
         if not al:
             return None
         cs, ce = _word_range(canon, al.dest_start, al.dest_end)
-        cs, ce = max(0, cs - WINDOW_MARGIN), min(len(c), ce + WINDOW_MARGIN)
-        changed = _excerpt_edits(canon, cs, ce, quote)
+        changed = _excerpt(canon, cs, ce, quote, WINDOW_MARGIN)
         return Match("altered" if changed else "partial", al.score, 0, len(q), changed)
     al = fuzz.partial_ratio_alignment(canon.joined, quote.joined, score_cutoff=CONTAINS_MIN)
     if not al:
