@@ -180,3 +180,16 @@ def test_a_name_ends_at_the_end_of_its_sentence():
     # Initials and abbreviated titles do not end a name.
     assert [n for _, n in names_in("Army Capt. Ann Roe met George H.W. Bush and Sen. Ted Cruz.")] == \
         ["Ann Roe", "George H.W. Bush", "Ted Cruz"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Opposition councillor Mark Doyle voted against the plan, calling it “a concrete answer to a climate "
+     "question”.", "Mark Doyle"),
+    ("Owner Priya Nandakumar said the recipe was old. “My grandmother would be proud,” she said.", "Priya Nandakumar"),
+    ("Labour MP Jane Smith said: “This is a scandal.”", "Jane Smith"),
+    ("Fischer told Reuters the vote was historic, calling it “a new beginning for the city”.", "Fischer"),
+])
+def test_a_title_before_a_name_is_not_the_speaker(text, speaker):
+    """A capitalised word and a title before the name ('Opposition councillor Mark Doyle') gave
+    the speaker 'Opposition', and a false drift finding against articles that named Doyle."""
+    assert [q.speaker for q in extract_quotes(article_from_text("a", text))] == [speaker]

@@ -138,10 +138,21 @@ def sentence_subject(ctx: Context) -> Mention | None:
     if not (VERB_RE.search(ctx.before) or VERB_RE.search(ctx.after)):
         return None
     for m in SUBJECT.finditer(ctx.before):
-        mention = _mention(m.group("subj"))
-        if mention and mention.kind != "unnamed" and m.group("verb") not in ("and", "of", "or", "s"):
+        titled = _titled_name(ctx.before, m)
+        mention = titled or _mention(m.group("subj"))
+        if mention and mention.kind != "unnamed" and (titled or m.group("verb") not in ("and", "of", "or", "s")):
             return mention
     return None
+
+
+def _titled_name(before: str, m: re.Match) -> Mention | None:
+    """“Opposition councillor Mark Doyle voted ...”: a lower-case word that is no speech verb
+    between a capitalised word and a name is the named person's title, and the name the subject."""
+    if VERB_RE.fullmatch(m.group("verb")):
+        return None
+    after = re.compile(rf"\s+(?P<name>{NAME_RE.pattern})").match(before, m.end("verb"))
+    mention = _mention(after.group("name")) if after else None
+    return mention if mention and mention.kind == "name" else None
 
 
 def according_to(ctx: Context) -> Mention | None:

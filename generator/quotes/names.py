@@ -32,7 +32,8 @@ TITLES = frozenset(
     county city recorder clerk treasurer auditor comptroller council councilman councilwoman
     assemblyman assemblywoman congressman congresswoman delegate strategist adviser advisor
     pollster analyst economist consultant activist columnist correspondent commentator
-    rabbi bishop cardinal pres pres.""".split()
+    rabbi bishop cardinal pres pres. councillor councilor alderman mp mep msp lawmaker
+    legislator owner founder co-founder""".split()
 )
 DEMONYMS = frozenset(
     """american chinese russian ukrainian british french german israeli palestinian iranian
