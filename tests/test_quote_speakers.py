@@ -27,6 +27,19 @@ def test_a_name_that_fits_two_people_is_left_alone():
     assert names["Jane Doe"] == "Jane Doe" and names["John Doe"] == "John Doe"
 
 
+def test_an_initial_that_fits_two_full_names_is_left_alone():
+    names = person_names({"John Smith": 3, "J. Smith": 1, "Jane Smith": 1})
+    assert names == {"John Smith": "John Smith", "J. Smith": "J. Smith", "Jane Smith": "Jane Smith"}
+    names = person_names({"John Smith": 1, "J. Smith": 1, "Jane Smith": 1})
+    assert names == {"John Smith": "John Smith", "J. Smith": "J. Smith", "Jane Smith": "Jane Smith"}
+
+
+def test_on_a_count_tie_the_person_is_named_by_the_longest_given_name():
+    assert person_names({"J. Smith": 1, "John Smith": 1})["J. Smith"] == "John Smith"
+    assert person_names({"Hillary Clinton": 1, "Hillary Rodham Clinton": 1})["Hillary Clinton"] \
+        == "Hillary Rodham Clinton"
+
+
 def _cluster(qid: str, origin: str, speakers: dict[str, str | None]) -> QuoteCluster:
     return QuoteCluster.of(qid, "words", speakers[origin], origin,
                            [QuoteOccurrence(a, "verbatim", "words", 100.0, speaker=s) for a, s in speakers.items()])

@@ -14,7 +14,8 @@ are filed under one person only where that is safe:
   begins with it (a family name written first: "Wang" of "Wang Yi"), and stays as it is
   when the group has none or several ("Clinton" beside Bill and Hillary Clinton).
 
-The person's name is the spelling most occurrences use (then the alphabetically first).
+The person's name is the spelling most occurrences use (then the longest given name, then
+the alphabetically first).
 """
 
 from __future__ import annotations
@@ -78,15 +79,25 @@ def person_names(counts: Mapping[str, int]) -> dict[str, str]:
 
 def _people(names: list[str], counts: Mapping[str, int]) -> dict[str, str]:
     """Full names of one surname → the name of their person."""
-    # The fullest names first, so a shorter name meets every person it could be.
+    # Names with an initial last, then the fullest names first, so a shorter name or an
+    # initial meets every person it could be ("J. Smith": John or Jane Smith).
     people: list[list[str]] = []
-    for name in sorted(names, key=lambda n: (-len(n.split()), -counts[n], n)):
+    for name in sorted(names, key=lambda n: (_has_initial(n), -len(n.split()), -counts[n], n)):
         near = [p for p in people if any(_one_person(name, other) for other in p)]
         if len(near) == 1 and all(_one_person(name, other) for other in near[0]):
             near[0].append(name)
         else:
             people.append([name])
-    return {name: min(person, key=lambda n: (-counts[n], n)) for person in people for name in person}
+    return {name: min(person, key=lambda n: (-counts[n], -len(_given(n)), n))
+            for person in people for name in person}
+
+
+def _given(name: str) -> str:
+    return " ".join(name.split()[:-1])
+
+
+def _has_initial(name: str) -> bool:
+    return any(len(part.rstrip(".")) == 1 for part in name.split()[:-1])
 
 
 def _surname(name: str) -> str:
