@@ -14,6 +14,7 @@ CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U00
 WORD_RE = re.compile(rf"[{CJK_CHARS}]|[^\W_{CJK_CHARS}]+")
 """A word: a run of letters and digits, or one kana or ideograph (a character n-gram is what
 matches reused Chinese and Japanese text; a run would be a whole clause)."""
+_CJK_RUN_RE = re.compile(rf"[{CJK_CHARS}]+")
 _SPACES_RE = re.compile(r"[^\S\n]+")
 # Zero-width and bidirectional control characters: invisible, never part of a word,
 # and (for the overrides) a way to make displayed text lie about its content.
@@ -36,6 +37,14 @@ def normalise(text: str) -> str:
     text = _INVISIBLE_RE.sub("", text).replace("\u00a0", " ").replace("\t", " ")
     lines = (_SPACES_RE.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(lines)
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them (for length rules: a headline, a scare-quoted term):
+    words between spaces, and a run of kana or ideographs as one word per two characters,
+    about the length of a Chinese or Japanese word."""
+    cjk = sum((len(run) + 1) // 2 for run in _CJK_RUN_RE.findall(text))
+    return cjk + len(_CJK_RUN_RE.sub(" ", text).split())
 
 
 def join_paragraphs(paragraphs: Iterable[str]) -> str:

@@ -11,7 +11,8 @@ from generator.model import Span
 from generator.quotes import extract_quotes
 from generator.quotes.marks import scan
 from generator.segment import article_from_text
-from generator.text import sentence_spans, tokenize
+from generator.readers import read_text
+from generator.text import sentence_spans, tokenize, word_count
 from support import make_site
 
 ZH_WIRE = ("波特米尔市议会周一批准了一项耗资两亿欧元的防洪屏障计划。两周前，一场风暴潮淹没了旧港沿岸的三千多所房屋。"
@@ -54,3 +55,13 @@ def test_a_chinese_sentence_copied_word_for_word_is_found(tmp_path):
     pair = next(p for p in report["pairs"] if p["article"] == "copy" and p["source"] == "wire")
     # the copy's first sentence (33 of its 56 characters) is the wire's, character for character
     assert 0.5 < pair["verbatim"] < 0.75
+
+
+def test_a_chinese_headline_on_the_first_line_is_the_title():
+    doc = read_text("zh.txt", "防洪屏障获批\n\n" + ZH_COPY)[0]
+    assert doc.meta.title == "防洪屏障获批" and doc.text.startswith("据报道")
+    assert read_text("zh.txt", "防洪屏障获批。\n\n" + ZH_COPY)[0].meta.title is None  # a sentence
+
+
+def test_word_count_takes_two_ideographs_for_a_word_and_spaced_words_whole():
+    assert (word_count("防洪屏障获批"), word_count("U.S.-led talks"), word_count("東京タワー is tall")) == (3, 2, 5)

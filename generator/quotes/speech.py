@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..text import CJK_CHARS
+from ..text import word_count
 from .attribute import VERB
 
 MASK = "¤"
@@ -33,8 +33,6 @@ _CUE_RE = re.compile(
     re.I,
 )
 _SENTENCE_PUNCT = frozenset(".,!?;:…。，！？；：")
-_WORD_RE = re.compile(rf"[{CJK_CHARS}]|[^\s{CJK_CHARS}]+")
-"""Words of a quote as a reader counts them: spaced words, each kana or ideograph one."""
 
 
 TITLE_MAX_WORDS = 8
@@ -71,8 +69,7 @@ SCARE_MAX_WORDS = 3
 def unattributed_phrase(before: str, quote: str, has_verb: bool) -> bool:
     """A short phrase inside the narrator's sentence with no speech verb about: a scare
     quote or a term (a “launch team”, the GOP’s “establishment” candidate)."""
-    words = _WORD_RE.findall(quote)
-    return not has_verb and 0 < len(words) <= SCARE_MAX_WORDS and quote[-1] not in _SENTENCE_PUNCT \
+    return not has_verb and 0 < word_count(quote) <= SCARE_MAX_WORDS and quote[-1] not in _SENTENCE_PUNCT \
         and not is_direct(before, quote)
 
 

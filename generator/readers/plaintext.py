@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Metadata
-from ..text import join_paragraphs, split_plain_paragraphs
+from ..text import join_paragraphs, split_plain_paragraphs, word_count
 
 TITLE_MAX_WORDS = 20
 # Wire copy (PA's format): a 0x19 byte opens each paragraph, '<' ends it, lines of dashes
@@ -26,9 +26,9 @@ def looks_like(text: str) -> bool:
 
 
 def _is_title(line: str) -> bool:
-    words = line.split()
+    words = word_count(line)
     # A headline is short and does not read as a sentence of running text.
-    return 0 < len(words) <= TITLE_MAX_WORDS and not re.search(r"[.:;,]$", line) and len(words) > 1 \
+    return 1 < words <= TITLE_MAX_WORDS and not re.search(r"[.:;,。：；，]$", line) \
         and not line.endswith("...")
 
 
