@@ -63,6 +63,8 @@ class AlignSettings:
 
 
 DEFAULT = AlignSettings()
+AT_LEAST_ONE = frozenset({"sentence_min_shared"})
+"""Settings below 1 are meaningless: an edited passage with no shared word has no extent."""
 
 
 @dataclass(frozen=True, slots=True)

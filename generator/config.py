@@ -239,7 +239,7 @@ class _ConfigLoader:
         return tuple(patterns)
 
     def _compare(self, node: yaml.Node) -> tuple | None:
-        from .compare_settings import AlignSettings, PruneSettings  # the compare stage owns its settings
+        from .compare_settings import AT_LEAST_ONE, AlignSettings, PruneSettings  # the compare stage owns them
 
         valid = _key_docs(AlignSettings) + _key_docs(PruneSettings)
         align, prune = AlignSettings(), PruneSettings()
@@ -251,6 +251,9 @@ class _ConfigLoader:
             value, default = self.value(value_node), getattr(align if hasattr(align, name) else prune, name)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
                 self.error(value_node, f"compare: {name} must be a number ≥ 0 like the default {default!r}")
+                continue
+            if name in AT_LEAST_ONE and value < 1:
+                self.error(value_node, f"compare: {name} must be 1 or more like the default {default!r}, not {value!r}")
                 continue
             result.append((name, type(default)(value)))
         return tuple(result)

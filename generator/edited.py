@@ -137,7 +137,7 @@ def edited_stretches(article: Article, source: Article, aligned: Sequence[tuple[
             if len(words) < min_shared or len(words & vocabulary) < least:
                 continue
             window, shared = _best_window(words & vocabulary, s_idx)
-            if len(shared) >= least:
+            if shared and len(shared) >= least:  # no shared word: nothing to cut to
                 found.append(_stretch(article, source, i, j, window, shared, s_idx))
     return found
 

@@ -72,3 +72,10 @@ def test_a_date_without_a_year_is_refused(tmp_path):
     (tmp_path / "site.yml").write_text("articles:\n  a.txt:\n    published: 9 April\n", encoding="utf-8")
     _, problems = load_config(tmp_path)
     assert len(problems) == 1 and "cannot read '9 April' as a date" in problems[0].message
+
+
+def test_an_edited_passage_needs_a_shared_word(tmp_path):
+    (tmp_path / "site.yml").write_text("compare:\n  sentence_min_shared: 0\n  partial_share: 0\n", encoding="utf-8")
+    _, problems = load_config(tmp_path)
+    assert [(p.file, p.line) for p in problems] == [("site.yml", 2)]
+    assert "compare: sentence_min_shared must be 1 or more like the default 3, not 0" in problems[0].message

@@ -99,3 +99,11 @@ def test_a_reordered_passage_shows_both_wordings_instead_of_a_diff():
     other = art("m", f"{COPIED} {NEW} {MERGED}")
     merged = next(p for p in compare_pair(other, source).passages if p.a_start > 30)
     assert merged.score >= READABLE_DIFF and passage_view(1, merged, other, source).diff  # lines up: a diff
+
+
+def test_a_stretch_sharing_no_word_with_the_source_is_skipped():
+    # with no least share or count, the unaligned rest below shares no word with the source:
+    # there is nothing to cut it to (this raised IndexError)
+    source = art("s", SOURCE)
+    article = art("a", COPIED[:-1] + "; residents queued outside libraries yesterday.")
+    assert edited_stretches(article, source, [(0, 18)], 0.7, 0.0, 0) == []
