@@ -121,7 +121,7 @@ def _date_key(article: Article) -> tuple:
     return (published[:10], "T" not in published, _timestamp(published), article.order)
 
 
-def _contained(a: str, b: str, by_pair: dict[tuple[str, str], PairResult]) -> bool:
+def contained(a: str, b: str, by_pair: dict[tuple[str, str], PairResult]) -> bool:
     """True if ``a``'s text lies almost wholly in ``b`` (and not the other way round as
     much). Only words taken as text count: a paraphrase shares meaning, which says nothing
     about which article was written first."""
@@ -140,8 +140,8 @@ def publication_order(articles: list[Article], by_pair: dict[tuple[str, str], Pa
     it, else at the end."""
     order = [a.id for a in sorted((a for a in articles if dated(a)), key=_date_key)]
     for article in sorted((a for a in articles if not dated(a)), key=lambda a: a.order):
-        after = [k for k, other in enumerate(order) if _contained(other, article.id, by_pair)]
-        before = [k for k, other in enumerate(order) if _contained(article.id, other, by_pair)]
+        after = [k for k, other in enumerate(order) if contained(other, article.id, by_pair)]
+        before = [k for k, other in enumerate(order) if contained(article.id, other, by_pair)]
         position = max(after) + 1 if after else min(before) if before else len(order)
         order.insert(position, article.id)
     return tuple(order)

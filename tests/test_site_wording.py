@@ -299,3 +299,36 @@ def test_an_article_page_does_not_say_an_independent_source_is_not_credited(demo
             assert ("credited" in cells) == (p["label"] != "independent"), cells
             assert "owed" not in cells  # whether credit was owed is for the reader to judge
     assert checked == {True, False}  # the demo has a direct source of each kind
+
+
+def _undated_pair(a_in_b: float, b_in_a: float):
+    from generator.model import PairResult
+    from generator.segment import article_from_text
+
+    articles = (article_from_text("a", "One text.", order=0), article_from_text("b", "Another text.", order=1))
+    pairs = {("a", "b"): PairResult("a", "b", a_in_b, a_in_b, 0.0, 0.0, a_in_b),
+             ("b", "a"): PairResult("b", "a", b_in_a, b_in_a, 0.0, 0.0, b_in_a)}
+    return articles, pairs
+
+
+def test_an_undated_origin_says_whether_text_or_file_order_placed_it_first():
+    from generator.site.finding_parts import Namer
+    from generator.site.findings import _origin
+
+    articles, pairs = _undated_pair(0.9, 0.3)  # a lies in b: placed right before it
+    assert "undated, placed first because another article contains its text." in \
+        _origin(articles, pairs, [], Namer(articles)).text
+    articles, pairs = _undated_pair(0.9, 0.9)  # each lies in the other as much: file order
+    text = _origin(articles, pairs, [], Namer(articles)).text
+    assert "placed first in file order" in text and "contains its text" not in text
+
+
+def test_a_pair_page_says_when_neither_article_is_dated():
+    from generator.site.pair import PairView
+
+    (a, b), pairs = _undated_pair(0.9, 0.3)
+    view = PairView(b, a, pairs[("b", "a")], pairs[("a", "b")], (), (), (), None)
+    assert view.order_doubt == "neither is dated: the order is inferred from the text, one contains the other"
+    (a, b), pairs = _undated_pair(0.2, 0.2)
+    view = PairView(b, a, pairs[("b", "a")], pairs[("a", "b")], (), (), (), None)
+    assert view.order_doubt == "neither is dated and neither contains the other's text: the order is a guess"

@@ -13,7 +13,7 @@ from datetime import date
 from ..labels import INDEPENDENT, WHOLLY, WHOLLY_MIN_REUSE, pair_label
 from ..model import Article, PairResult, QuoteCluster
 from ..paths import pair_page
-from ..provenance import dated, order_known
+from ..provenance import contained, dated, order_known
 from .common import percent
 from .finding_parts import Finding, Namer, Part
 from .quote_findings import quote_findings
@@ -52,7 +52,7 @@ def findings(articles: tuple[Article, ...], pairs: dict[tuple[str, str], PairRes
     if not articles:
         return []
     names = Namer(articles, numbers)
-    result = [_origin(articles, links, names)]
+    result = [_origin(articles, pairs, links, names)]
     result += _derivations(articles, pairs, links, names)
     result += _credit(articles, links, names)
     result += quote_findings(clusters, articles, names)
@@ -70,16 +70,19 @@ def _date(iso: str | None) -> str:
     return f"{day.day} {day:%B %Y}" if day else ""
 
 
-def _origin(articles: tuple[Article, ...], links: list[Link], names: Namer) -> Finding:
+def _origin(articles: tuple[Article, ...], pairs: dict[tuple[str, str], PairResult], links: list[Link],
+            names: Namer) -> Finding:
     first = articles[0]
     when = _date(first.meta.published)
     parts = [*names.ref(first)]
     tied = sum(1 for a in articles[1:] if dated(a) and not order_known(first, a)) if when else 0
-    if tied:  # a bare date on its day: which came first is a guess
+    if not when:
+        parts.append(Part(_undated_first(first, articles, pairs)))
+    elif tied:  # a bare date on its day: which came first is a guess
         parts.append(Part(f", on {when}, probably: {tied} other article{'s are' if tied > 1 else ' is'} dated the "
                           "same day, without times that tell which came first."))
     else:
-        parts.append(Part(f", on {when}." if when else ", undated, placed first because the others contain its text."))
+        parts.append(Part(f", on {when}."))
     reached, others = len(_descendants(first.id, links)), len(articles) - 1
     if reached:
         who = (f"All {others} other articles reuse" if reached == others > 1 else
@@ -87,6 +90,16 @@ def _origin(articles: tuple[Article, ...], links: list[Link], names: Namer) -> F
                f"{reached} of the {others} other articles reuse{'s' if reached == 1 else ''}")
         parts.append(Part(f" {who} its text, directly or through another article."))
     return Finding("origin", tuple(parts))
+
+
+def _undated_first(first: Article, articles: tuple[Article, ...], pairs: dict[tuple[str, str], PairResult]) -> str:
+    """Why an undated article leads the order (provenance.publication_order): it went right
+    before an article containing its text; else no article is dated and none contained in it
+    went before it, so file order put it first."""
+    if any(contained(first.id, other.id, pairs) for other in articles[1:]):
+        return ", undated, placed first because another article contains its text."
+    return (", undated, placed first in file order: no article is dated, and it neither contains another's "
+            "text nor lies in another's.")
 
 
 def _descendants(root: str, links: list[Link]) -> set[str]:

@@ -8,7 +8,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..labels import raised_by_paraphrase
 from ..marks import Mark
-from ..provenance import dated, order_known
+from ..provenance import contained, dated, order_known
 from ..model import Article, Passage, PairResult
 from .common import ParagraphView, paragraphs, trimmed_marks, word_span
 from .drift import DriftRow, drift_marks
@@ -72,7 +72,12 @@ class PairView:
             return ""
         if dated(self.article) and dated(self.source):
             return "both are dated the same day, without times that tell which came first"
-        return "one of the two is undated: the order is inferred from the text"
+        undated = "one of the two is undated" if dated(self.article) or dated(self.source) else "neither is dated"
+        a, s = self.article.id, self.source.id
+        by_pair = {(a, s): self.pair, (s, a): self.reverse}
+        if contained(a, s, by_pair) or contained(s, a, by_pair):
+            return f"{undated}: the order is inferred from the text, one contains the other"
+        return f"{undated} and neither contains the other's text: the order is a guess"
 
 
 def _words_text(article: Article, start: int, end: int) -> str:
