@@ -11,7 +11,7 @@ import yaml
 
 from .errors import Problem, yaml_problem
 from .model import Metadata
-from .readers.metadata import METADATA_KEYS, metadata_from_mapping
+from .readers.metadata import METADATA_KEYS, load_yaml, metadata_from_mapping
 from .errors import ContentError
 
 CONFIG_FILE = "site.yml"
@@ -122,7 +122,7 @@ class _ConfigLoader:
         self.problems.append(Problem(self.file, message, _line(node)))
 
     def value(self, node: yaml.Node) -> Any:
-        return yaml.safe_load(yaml.serialize(node))
+        return load_yaml(yaml.serialize(node))
 
     def config(self, root: yaml.MappingNode, site_dir: Path) -> Config:
         values: dict[str, Any] = {}

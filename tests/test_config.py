@@ -74,6 +74,21 @@ def test_a_date_without_a_year_is_refused(tmp_path):
     assert len(problems) == 1 and "cannot read '9 April' as a date" in problems[0].message
 
 
+def test_bad_article_metadata_in_site_yml_is_a_problem_with_its_line_not_a_crash(tmp_path):
+    """YAML read 2026-13-45 as a timestamp and raised inside the parser (a traceback);
+    a number as credits raised a TypeError."""
+    (tmp_path / "site.yml").write_text(
+        "articles:\n  a.txt:\n    published: 2026-13-45\n  b.txt:\n    title: [x, y]\n"
+        "  c.txt:\n    credits: 5\n    published: 2026-11-24 14:05:00\n", encoding="utf-8")
+    config, problems = load_config(tmp_path)
+    assert [(p.line, p.message) for p in problems] == [
+        (3, "articles: a.txt: published: cannot read '2026-13-45' as a date; write it as YYYY-MM-DD or "
+            "YYYY-MM-DDTHH:MM:SSZ"),
+        (5, "articles: b.txt: title: expected one line of text, not a list or mapping")]
+    meta = config.metadata_for("c.txt")
+    assert (meta.credits, meta.published) == (("5",), "2026-11-24T14:05:00")
+
+
 def test_an_edited_passage_needs_a_shared_word(tmp_path):
     (tmp_path / "site.yml").write_text("compare:\n  sentence_min_shared: 0\n  partial_share: 0\n", encoding="utf-8")
     _, problems = load_config(tmp_path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,23 @@ def test_format_detection_prefers_content():
     assert detect_format("x.txt", "---\ntitle: a\n---\nbody") == "markdown"
     assert detect_format("x.txt", "<!DOCTYPE html><html></html>") == "html"
     assert detect_format("x.md", "no front matter") == "text" or detect_format("x.md", "plain") == "markdown"
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("d.md", "---\ntitle: X\npublished: 2026-13-45\n---\n\nBody.", "published: cannot read '2026-13-45' as a date"),
+    ("t.md", "---\ntitle: [a, b]\n---\n\nBody.", "title: expected one line of text"),
+    ("c.md", "---\ncredits: {by: x}\n---\n\nBody.", "credits: expected a line of text or a list of lines"),
+    ("w.json", '{"date_gmt": "soon", "content": {"rendered": "<p>Body.</p>"}}',
+     "date_gmt: cannot read 'soon' as a date"),
+])
+def test_bad_metadata_values_are_content_errors_naming_the_key(name, text, message):
+    with pytest.raises(ContentError, match=re.escape(message)):
+        read_text(name, text)
+
+
+def test_front_matter_dates_and_a_number_as_credits_are_read():
+    meta = read_text("a.md", "---\npublished: 2026-11-24 14:05:00+01:00\ncredits: 5\n---\n\nBody.")[0].meta
+    assert (meta.published, meta.credits) == ("2026-11-24T13:05:00Z", ("5",))
 
 
 def test_empty_file_is_an_error():

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from ..errors import ContentError, yaml_problem
 from ..model import Document
 from .html_text import html_to_text
-from .metadata import metadata_from_mapping
+from .metadata import load_yaml, metadata_from_mapping
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _MARKDOWN = MarkdownIt("commonmark", {"html": False})
@@ -26,7 +26,7 @@ def read(file: str, text: str) -> list[Document]:
     body_line = 1
     if match:
         try:
-            front = yaml.safe_load(match.group(1) or "") or {}
+            front = load_yaml(match.group(1) or "") or {}
         except yaml.YAMLError as exc:
             message, line = yaml_problem(exc, first_line=2)  # the front matter starts after '---'
             raise ContentError(file, f"broken YAML front matter: {message}", line) from None

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-
 from dataclasses import replace
+
+import yaml
 
 from ..errors import ContentError
 from ..model import Metadata
@@ -14,15 +15,34 @@ from .dates import iso_date
 METADATA_KEYS = ("title", "outlet", "url", "published", "author", "slug", "credits")
 
 
+class _DatesAsTextLoader(yaml.SafeLoader):
+    """YAML without implicit timestamps: ``published: 2026-13-45`` stays text, for the date
+    reader to refuse with a message, instead of failing inside the YAML parser."""
+
+
+_DatesAsTextLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str) -> object:
+    """Parsed YAML (front matter, site.yml), dates left as text; raises yaml.YAMLError."""
+    return yaml.load(text, Loader=_DatesAsTextLoader)
+
+
 def metadata_from_mapping(file: str, values: Mapping, first_line: int | None = None) -> Metadata:
     """Metadata from known keys; unknown keys are kept out (front matter may hold others)."""
     try:
         published = iso_date(values.get("published", values.get("date")))
     except ValueError as exc:
         raise ContentError(file, f"published: {exc}", first_line) from None
+    for key in METADATA_KEYS:
+        if key != "credits" and isinstance(values.get(key), (list, dict)):
+            raise ContentError(file, f"{key}: expected one line of text, not a list or mapping", first_line)
     credits = values.get("credits") or ()
-    if isinstance(credits, str):
-        credits = (credits,)
+    if isinstance(credits, dict) or any(isinstance(c, (list, dict)) for c in _as_list(credits)):
+        raise ContentError(file, "credits: expected a line of text or a list of lines", first_line)
     return Metadata(
         title=_text(values.get("title")),
         outlet=_text(values.get("outlet")),
@@ -30,8 +50,12 @@ def metadata_from_mapping(file: str, values: Mapping, first_line: int | None = N
         published=published,
         author=_text(values.get("author")),
         slug=_text(values.get("slug")),
-        credits=tuple(str(c) for c in credits),
+        credits=tuple(str(c) for c in _as_list(credits)),
     )
+
+
+def _as_list(value: object) -> list:
+    return list(value) if isinstance(value, (list, tuple)) else [value] if value not in (None, "") else []
 
 
 def _text(value: object) -> str | None:

@@ -37,11 +37,14 @@ def _post(file: str, post: object, index: int, many: bool) -> Document:
     if not isinstance(post, dict) or not isinstance(post.get("content"), dict):
         raise ContentError(file, f"{where}not a WordPress post: expected an object with "
                                  "'content': {'rendered': ...} (the WordPress REST API format)")
-    date = post.get("date_gmt") or post.get("date")
+    key = "date_gmt" if post.get("date_gmt") else "date"
+    date = post.get(key)
     try:
-        published = iso_date(f"{date}Z" if post.get("date_gmt") and "Z" not in str(date) and "+" not in str(date) else date)
-    except ValueError as exc:
-        raise ContentError(file, f"{where}{exc}") from None
+        published = iso_date(f"{date}Z" if key == "date_gmt" and "Z" not in str(date) and "+" not in str(date) else date)
+    except ValueError:
+        # the value as the file has it (not with the Z a GMT date gets)
+        raise ContentError(file, f"{where}{key}: cannot read {date!r} as a date; the WordPress REST API "
+                                 "writes dates as YYYY-MM-DDTHH:MM:SS") from None
     slug = post.get("slug") if many and isinstance(post.get("slug"), str) else None
     meta = Metadata(
         title=inline_text(_rendered(post, "title")) or None,
