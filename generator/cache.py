@@ -30,7 +30,7 @@ def _version() -> str:
 
 
 VERSION = _version()
-FORMAT = 11
+FORMAT = 12
 """Bumped when the layout of cached values changes without a version change (2: Quote.direct
 and the scare-quote rule of quotes/speech.py; 3: new direct-speech and title rules; 4: quotes
 nested in a quote and inch marks in quotes/marks.py; 5: a quote after a capitals heading is
@@ -39,7 +39,7 @@ does not run on; 7: "said that ...," before a lower-case quote is not an attribu
 quote filling a parenthesis, or a lower-case one between dashes, is an aside; 9:
 PairResult.new_words; 10: edited sentences, generator/edited.py, and the quote extraction
 rules of 89a0d50 and 0bc3086, committed at format 9 just before it; 11: a name ends at a
-sentence's full stop, quotes/names.py)."""
+sentence's full stop, quotes/names.py; 12: a name may start with any capital letter)."""
 
 
 def digest(*parts: Any) -> str:

@@ -193,3 +193,13 @@ def test_a_title_before_a_name_is_not_the_speaker(text, speaker):
     """A capitalised word and a title before the name ('Opposition councillor Mark Doyle') gave
     the speaker 'Opposition', and a false drift finding against articles that named Doyle."""
     assert [q.speaker for q in extract_quotes(article_from_text("a", text))] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“The light bends,” Ångström said.", "Ångström"),
+    ("“J'accuse,” Émile Zola wrote.", "Émile Zola"),
+    ("“We will not sign,” Сергей Лавров said.", "Сергей Лавров"),
+])
+def test_a_name_may_start_with_any_capital_letter(text, speaker):
+    """Only A-Z started a name: 'Ångström' gave no speaker and 'Émile Zola' became 'Zola'."""
+    assert [q.speaker for q in extract_quotes(article_from_text("a", text))] == [speaker]

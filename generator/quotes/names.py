@@ -9,8 +9,25 @@ from __future__ import annotations
 
 import re
 
+
+def _capitals() -> str:
+    """A character class of every uppercase or titlecase letter, in any script ("Émile",
+    "Ångström", "Łukasz", "Сергей"); planes 0 and 1 hold them all (the others have no case).
+    Python's ``re`` has no ``\\p{Lu}``. Consecutive code points are written as ranges."""
+    runs: list[list[int]] = []
+    for code in range(0x20000):
+        char = chr(code)
+        if char.isalpha() and (char.isupper() or char.istitle()):
+            if runs and runs[-1][1] == code - 1:
+                runs[-1][1] = code
+            else:
+                runs.append([code, code])
+    return "[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in runs) + "]"
+
+
+_UPPER = _capitals()
 # One capitalised word, with optional possessive; initials ("J.") and hyphens allowed.
-_CAP = r"(?:[A-Z][\w'’.-]*|O['’][A-Z]\w+|Mc[A-Z]\w+)"
+_CAP = rf"(?:{_UPPER}[\w'’.-]*|O['’]{_UPPER}\w+|Mc{_UPPER}\w+)"
 _PARTICLE = r"(?:de|da|di|van|von|der|den|bin|al|le|la|del|dos|du)"
 # A word of four letters or more ending in a full stop ends the run: the sentence ended
 # ("... met John Kasich. Barkley said"); initials, short abbreviations (J., H.W., Sen.) and
