@@ -93,3 +93,17 @@ def test_number_facts_are_whole_words():
     text = "Tenants of ten flats came fourth; thousands of families and two thousand people left."
     found = [text[f.start:f.end] for f in numbers(text, 0, len(text))]
     assert found == ["ten flats", "two thousand people"]
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("习近平", "普京", False),  # only letters outside a-z: once compared as "" and ""
+    ("Владимир Путин", "Си Цзиньпин", False),
+    ("Владимир Путин", "Путин", True),
+    ("Volodymyr Zelenskyy", "Volodymyr Zelensky", True),
+    ("Zelenskýj", "Zelenskyj", True),
+    ("Joe Biden", "Xi Jinping", False),
+])
+def test_names_in_any_script_are_compared_by_their_letters(a, b, same):
+    from generator.drift.facts import same_person
+
+    assert same_person(a, b) is same

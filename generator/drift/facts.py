@@ -8,6 +8,7 @@ finding can point at the exact words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..quotes.names import NAME_RE, NameIndex, clean_name, names_in
@@ -178,21 +179,35 @@ class People:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Two full names of one person, transliteration and short forms allowed."""
+    """Two full names of one person, transliteration and short forms allowed. Names are
+    compared by their letters in any script ("习近平" and "普京" are two people), a Latin
+    letter's accents dropped ("Zelenskyy", "Zelenskyj", "Zelenskýj")."""
     from rapidfuzz import fuzz
 
     ka, kb = _key(a), _key(b)
-    whole_a, whole_b = re.sub(r"[^a-z]", "", a.casefold()), re.sub(r"[^a-z]", "", b.casefold())
+    if not ka or not kb:  # no letters to compare
+        return a == b
+    whole_a, whole_b = _letters(a), _letters(b)
     shared = {w for w in _words(a) & _words(b) if len(w) > 1}
     return ka == kb or bool(shared) or whole_a == whole_b or whole_a.endswith(kb) or whole_b.endswith(ka) or fuzz.ratio(ka, kb) >= 75 or a in b or b in a
 
 
+def _letters(text: str) -> str:
+    """The case-folded letters of ``text``; a mark on a Latin letter is dropped (é → e), a mark
+    that is part of another script's letter (Devanagari vowel signs) kept."""
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", text.casefold()):
+        if char.isalpha() or (unicodedata.category(char).startswith("M") and kept and not kept[-1].isascii()):
+            kept.append(char)
+    return "".join(kept)
+
+
 def _words(name: str) -> set[str]:
-    return {re.sub(r"[^a-z]", "", w) for w in name.casefold().split()}
+    return {_letters(w) for w in name.split()}
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[^a-z]", "", name.split()[-1].casefold())
+    return _letters(name.split()[-1]) if name.split() else ""
 
 
 def people(text: str, start: int, end: int, known: People) -> list[Fact]:
