@@ -14,6 +14,7 @@ from .config import Config, load_config
 from .drift import DriftFinding, find_drift
 from .errors import BuildError, Problem
 from .model import Article, Document, QuoteCluster
+from .output_guard import output_folder, output_problems
 from .pairs import PairTable
 from .parallel import default_jobs
 from .progress import Progress
@@ -69,9 +70,12 @@ def build(site_dir: Path, output: Path | None = None, jobs: int | None = None,
     written, if any input has an error. ``scheduler`` (a Dask address) overrides site.yml's."""
     progress = progress or Progress(enabled=False)
     config, articles, problems = load_site(site_dir)
+    unsafe = output_problems(config, output)
+    if unsafe:
+        raise BuildError(problems + unsafe)
     config = replace(config, scheduler=scheduler or config.scheduler)
     analysis = analyse(articles, config, progress, jobs)
-    write_site(site_pages(analysis, config), output or site_dir / config.output, config, progress,
+    write_site(site_pages(analysis, config), output_folder(config, output), config, progress,
                default_jobs(jobs or config.jobs))
     return analysis, problems
 

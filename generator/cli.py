@@ -60,9 +60,13 @@ def build(site_dir: Path, output: Path | None, jobs: int | None, quiet: bool, sc
 def check(site_dir: Path) -> None:
     """Check the content and site.yml of SITE_DIR; write nothing."""
     from .build import load_site
+    from .output_guard import output_problems
 
     try:
-        _, articles, problems = load_site(site_dir)
+        config, articles, problems = load_site(site_dir)
+        unsafe = output_problems(config)
+        if unsafe:
+            raise BuildError(problems + unsafe)
     except BuildError as exc:
         _fail(exc, "check failed")
     _report(problems)
