@@ -89,4 +89,24 @@ def read_content(config: Config) -> tuple[list[tuple[str, Document]], list[Probl
     lines = dict(config.article_lines)
     problems.extend(Problem("site.yml", f"articles: {name!r} is not a file in {config.content}/", lines.get(name))
                     for name, _ in config.articles if name not in known)
+    problems.extend(_pin_problems(config, result))
     return result, problems
+
+
+def _pin_problems(config: Config, documents: list[tuple[str, Document]]) -> list[Problem]:
+    """site.yml's ``stories`` naming no article (a typo would silently pin nothing), or
+    pinning one article to two stories (only the first would hold it)."""
+    ids = {doc_id for doc_id, _ in documents}
+    by_file = {doc.file: doc_id for doc_id, doc in documents}
+    owner: dict[str, str] = {}
+    problems = []
+    for story, names in config.stories:
+        for name in names:
+            article = name if name in ids else by_file.get(name) or by_file.get(f"{config.content}/{name}")
+            if article is None:
+                problems.append(Problem("site.yml", f"stories: {story}: {name!r} is neither an article id "
+                                                    f"nor a file in {config.content}/"))
+            elif owner.setdefault(article, story) != story:
+                problems.append(Problem("site.yml", f"stories: {story}: {name!r} is already pinned to "
+                                                    f"story {owner[article]!r}; an article belongs to one story"))
+    return problems

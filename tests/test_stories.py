@@ -138,3 +138,17 @@ def test_with_article_vectors_articles_that_share_no_text_link_by_meaning(tmp_pa
     # pins still hold: an article linked by meaning to a pinned one joins its story
     pinned = stories(analysis.articles, pairs, (("court-case", ("b0",)),), meaning=meaning, min_meaning=0.9)
     assert [(s.id, s.articles) for s in pinned] == [("a0", ("a0", "a1", "a2")), ("court-case", ("b0", "b1", "c0"))]
+
+
+def test_a_pin_naming_no_article_or_a_second_story_is_an_error(tmp_path):
+    """A typo in stories: pinned nothing and an article pinned twice stayed in the first
+    story, both silently."""
+    from support import make_site
+
+    body = "Title {n}\n\nThe harbour council voted on Monday to build a new sea wall along the quay, {n}.\n"
+    site = make_site(tmp_path / "site", {"a.txt": body.format(n="a"), "b.txt": body.format(n="b")},
+                     "stories:\n  s1: [a, b.txt]\n  s2: [zzz, content/a.txt]\n")
+    result = CliRunner().invoke(main, ["check", str(site)])
+    assert result.exit_code == 1
+    assert "site.yml: stories: s2: 'zzz' is neither an article id nor a file in content/" in result.output
+    assert "site.yml: stories: s2: 'content/a.txt' is already pinned to story 's1'" in result.output
