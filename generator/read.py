@@ -58,6 +58,11 @@ def read_content(config: Config) -> tuple[list[tuple[str, Document]], list[Probl
     if not content_dir.is_dir():
         return [], [Problem(config.content, "the content folder does not exist; put the articles there "
                                             "or set 'content:' in site.yml")]
+    site = config.site_dir.resolve()
+    if content_dir.resolve() == site or content_dir.resolve() in site.parents:
+        return [], [Problem("site.yml", f"content: {config.content!r} is the site folder or holds it, so "
+                                        "site.yml and the built pages would be read as articles; put the "
+                                        "articles in a folder of their own, such as content")]
     files, problems = content_files(content_dir)
     result: list[tuple[str, Document]] = []
     seen: dict[str, str] = {}

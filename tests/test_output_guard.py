@@ -40,3 +40,11 @@ def test_output_on_the_command_line_is_checked_and_a_previous_build_is_replaced(
     build(site)
     build(site)  # the previous build (it has report.json) is replaced
     assert (site / "public" / "report.json").is_file() and (site / "content" / "a.txt").is_file()
+
+
+@pytest.mark.parametrize("content", ["''", ".", ".."])
+def test_a_content_folder_that_is_or_holds_the_site_is_refused(tmp_path, content):
+    """content: '' read site.yml and the previous build's pages as articles."""
+    site = make_site(tmp_path / "site", {"a.txt": ARTICLE}, f"content: {content}\n")
+    result = CliRunner().invoke(main, ["check", str(site)])
+    assert result.exit_code == 1 and "is the site folder or holds it, so site.yml" in result.output
