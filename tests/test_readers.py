@@ -181,6 +181,7 @@ def test_utf_16_and_32_with_a_byte_order_mark_are_read_not_refused_as_binary(enc
     ("2024-04-09T15:14:35Z", "2024-04-09T15:14:35Z"),
     ("2024-04-09T17:14:35+02:00", "2024-04-09T15:14:35Z"),
     ("9 April 2024", "2024-04-09"),
+    ("1712675675", "2024-04-09T15:14:35Z"),  # a Unix time is UTC, whatever the machine's time zone
     ("April 9, 2024 3:30 pm", "2024-04-09T15:30:00"),
     (None, None),
 ])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 
 def iso_date(value: object) -> str | None:
@@ -20,6 +21,9 @@ def iso_date(value: object) -> str | None:
             else dt.date.fromisoformat(text).isoformat()
     except ValueError:
         pass
+    if re.fullmatch(r"\d{9,10}", text):
+        # A Unix time is UTC; the date parser would read it in the machine's time zone.
+        return _iso(dt.datetime.fromtimestamp(int(text), tz=dt.timezone.utc))
     import dateparser  # only for dates not in ISO form: 0.03 s of start-up otherwise
 
     parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first",
