@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 from ..model import EditOp, Quote
 from ..text import WORD_RE
@@ -93,19 +93,20 @@ def edits(canon: QuoteWords, cs: int, ce: int, quote: QuoteWords, qs: int, qe: i
 
 
 def _closest_stretch(canon: QuoteWords, quote: QuoteWords, starts: range, ends: range) -> tuple[int, int]:
-    """The canonical words ``[s, e)`` closest to a shorter quote: fewest word edits, then the
-    length nearest the quote's, then the earliest; ``s`` in ``starts``, ``e`` in ``ends``.
-    Opcodes over a wider stretch would line the quote's opening words up with an earlier copy
-    of a phrase the canonical text repeats and report every word between as dropped."""
+    """The canonical words ``[s, e)`` a shorter quote renders: most of the quote's words kept
+    in order (a block of canonical words dropped inside the quote stays a deletion instead of
+    quote words replacing the words before it), then the fewest word edits (a phrase the
+    canonical text repeats: the nearest copy, not every word from an earlier one on shown as
+    dropped), then the longest (a quote word beside the cut replaces the canonical word there
+    rather than being added), then the earliest; ``s`` in ``starts``, ``e`` in ``ends``."""
     q, c = quote.norm, canon.norm
-    s, e = starts.start, ends.stop - 1
-    best, found = (Levenshtein.distance(c[s:e], q), abs(e - s - len(q)), s), (s, e)
+    best, found = None, (starts.start, ends.stop - 1)
     for s in starts:
         for e in range(max(s + 1, ends.start), ends.stop):
-            if abs(e - s - len(q)) > best[0]:
-                continue  # the distance is at least the difference in length
-            rank = (Levenshtein.distance(c[s:e], q), abs(e - s - len(q)), s)
-            if rank < best:
+            if best is not None and min(e - s, len(q)) < -best[0]:
+                continue  # cannot keep as many of the quote's words
+            rank = (-LCSseq.similarity(c[s:e], q), Levenshtein.distance(c[s:e], q), s - e, s)
+            if best is None or rank < best:
                 best, found = rank, (s, e)
     return found
 
