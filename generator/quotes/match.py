@@ -92,32 +92,67 @@ def edits(canon: QuoteWords, cs: int, ce: int, quote: QuoteWords, qs: int, qe: i
     return tuple(result)
 
 
-def _closest_stretch(canon: QuoteWords, quote: QuoteWords, starts: range, ends: range) -> tuple[int, int]:
+def _closest_stretch(canon: QuoteWords, quote: QuoteWords, spans: list[tuple[range, range]]) -> tuple[int, int]:
     """The canonical words ``[s, e)`` a shorter quote renders: most of the quote's words kept
     in order (a block of canonical words dropped inside the quote stays a deletion instead of
     quote words replacing the words before it), then the fewest word edits (a phrase the
     canonical text repeats: the nearest copy, not every word from an earlier one on shown as
     dropped), then the longest (a quote word beside the cut replaces the canonical word there
-    rather than being added), then the earliest; ``s`` in ``starts``, ``e`` in ``ends``."""
+    rather than being added), then the earliest; ``s`` in ``starts``, ``e`` in ``ends`` of
+    one of ``spans``."""
     q, c = quote.norm, canon.norm
-    best, found = None, (starts.start, ends.stop - 1)
-    for s in starts:
-        for e in range(max(s + 1, ends.start), ends.stop):
-            if best is not None and min(e - s, len(q)) < -best[0]:
-                continue  # cannot keep as many of the quote's words
-            rank = (-LCSseq.similarity(c[s:e], q), Levenshtein.distance(c[s:e], q), s - e, s)
-            if best is None or rank < best:
-                best, found = rank, (s, e)
+    best, found = None, (spans[0][0].start, spans[0][1].stop - 1)
+    for starts, ends in spans:
+        for s in starts:
+            for e in range(max(s + 1, ends.start), ends.stop):
+                if best is not None and min(e - s, len(q)) < -best[0]:
+                    continue  # cannot keep as many of the quote's words
+                rank = (-LCSseq.similarity(c[s:e], q), Levenshtein.distance(c[s:e], q), s - e, s)
+                if best is None or rank < best:
+                    best, found = rank, (s, e)
     return found
 
 
-def _excerpt(canon: QuoteWords, cs: int, ce: int, quote: QuoteWords, margin: int) -> tuple[EditOp, ...]:
-    """The changes inside a shorter quote against the canonical words closest to it, starting
-    and ending within ``margin`` words of ``[cs, ce)``: canonical words left out before or
-    after them are the excerpt's cut, not a change."""
-    n = len(canon.norm)
-    s, e = _closest_stretch(canon, quote, range(max(0, cs - margin), min(cs + margin, ce - 1) + 1),
-                            range(max(1, ce - margin), min(n, ce + margin) + 1))
+def _near(cs: int, ce: int, n: int, margin: int = WINDOW_MARGIN) -> tuple[range, range]:
+    """Starts and ends within ``margin`` words of ``[cs, ce)`` in ``n`` canonical words."""
+    return range(max(0, cs - margin), min(cs + margin, ce - 1) + 1), range(max(1, ce - margin), min(n, ce + margin) + 1)
+
+
+def _tightest(canon: QuoteWords, quote: QuoteWords) -> list[tuple[range, range]]:
+    """Where a shorter quote may lie in the whole canonical text: around the two tightest
+    stretches keeping all the words the two have in common in order (the latest start, then
+    the earliest end for it; the earliest end, then the latest start for it), found by
+    bisection (the common words of a stretch only shrink as it does): a few dozen calls
+    instead of one per pair of ends."""
+    q, c = quote.norm, canon.norm
+    full = LCSseq.similarity(c, q)
+
+    def last_start(e: int) -> int:
+        lo, hi = 0, e
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            lo, hi = (mid, hi) if LCSseq.similarity(c[mid:e], q) == full else (lo, mid - 1)
+        return lo
+
+    def first_end(s: int) -> int:
+        lo, hi = s, len(c)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            lo, hi = (lo, mid) if LCSseq.similarity(c[s:mid], q) == full else (mid + 1, hi)
+        return hi
+
+    s1 = last_start(len(c))
+    e2 = first_end(0)
+    spans = []
+    for s, e in ((s1, first_end(s1)), (last_start(e2), e2)):
+        spans.append((range(max(0, s - WINDOW_MARGIN), s + 1), range(e, min(len(c), e + WINDOW_MARGIN) + 1)))
+    return spans
+
+
+def _excerpt(canon: QuoteWords, quote: QuoteWords, spans: list[tuple[range, range]]) -> tuple[EditOp, ...]:
+    """The changes inside a shorter quote against the canonical words it renders (within
+    ``spans``): canonical words left out before or after them are the excerpt's cut, not a change."""
+    s, e = _closest_stretch(canon, quote, spans)
     return edits(canon, s, e, quote, 0, len(quote.norm))
 
 
@@ -156,7 +191,7 @@ def compare(quote: QuoteWords, canon: QuoteWords) -> Match | None:
         return Match("partial", 100.0, 0, len(q))
     ratio = fuzz.ratio(quote.joined, canon.joined)
     if ratio >= ALTERED_MIN:  # a shorter quote may be an excerpt: cut ends are no edit
-        found = _excerpt(canon, 0, len(c), quote, len(c)) if len(q) < len(c) else ()
+        found = _excerpt(canon, quote, _tightest(canon, quote)) if len(q) < len(c) else ()
         return Match("altered", ratio, 0, len(q), found or edits(canon, 0, len(c), quote, 0, len(q)))
     if partial_bound(ratio, len(quote.joined), len(canon.joined)) < min(PARTIAL_MIN, CONTAINS_MIN) - 1e-6:
         return None  # no window can reach the cutoff: skip the (slow) partial ratio
@@ -167,7 +202,7 @@ def compare(quote: QuoteWords, canon: QuoteWords) -> Match | None:
         if not al:
             return None
         cs, ce = _word_range(canon, al.dest_start, al.dest_end)
-        changed = _excerpt(canon, cs, ce, quote, WINDOW_MARGIN)
+        changed = _excerpt(canon, quote, [_near(cs, ce, len(c))])
         return Match("altered" if changed else "partial", al.score, 0, len(q), changed)
     al = fuzz.partial_ratio_alignment(canon.joined, quote.joined, score_cutoff=CONTAINS_MIN)
     if not al:
