@@ -19,6 +19,10 @@ T = TypeVar("T")
 CHUNKS_PER_JOB = 8
 """Ranges per worker: enough that a worker with cheap rows picks up more of them."""
 
+MAX_JOBS_PER_CORE = 4
+"""More worker processes than this per core only cost memory: ``jobs: 100000`` forked a
+process per row range (the fork pool starts every worker at once)."""
+
 _PAYLOAD: Any = None
 
 
@@ -60,9 +64,11 @@ def map_rows(fn: Callable[[Any, range], T], payload: Any, n: int, jobs: int,
         return [fn(payload, rows) for rows in ranges(n, 1)]
     global _PAYLOAD
     _PAYLOAD = payload
+    jobs = min(jobs, MAX_JOBS_PER_CORE * default_jobs(None))
+    tasks = [(fn, rows) for rows in ranges(n, jobs * CHUNKS_PER_JOB)]
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            return list(pool.map(_call, [(fn, rows) for rows in ranges(n, jobs * CHUNKS_PER_JOB)]))
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
+            return list(pool.map(_call, tasks))
     finally:
         _PAYLOAD = None

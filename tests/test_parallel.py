@@ -30,6 +30,21 @@ def test_map_rows_keeps_row_order_across_workers():
     assert [x for c in chunks for x in c] == [3 * i for i in range(50)]
 
 
+def _worker_pid(payload, rows):
+    import os
+
+    return os.getpid()
+
+
+def test_a_huge_jobs_value_starts_a_few_workers_per_core_not_one_per_range(monkeypatch):
+    """``jobs: 100000`` in site.yml forked every worker at once (the fork pool does)."""
+    import generator.parallel as parallel
+
+    monkeypatch.setattr(parallel, "default_jobs", lambda jobs: jobs or 1)  # one core
+    chunks = map_rows(_worker_pid, None, 200, jobs=50)  # not 100,000: the old code would fork them all
+    assert 1 < len(set(chunks)) <= parallel.MAX_JOBS_PER_CORE
+
+
 def test_compare_all_same_with_one_and_two_jobs(monkeypatch):
     monkeypatch.setattr(compare, "PARALLEL_MIN_PAIRS", 0)
     articles = list(generate(40, seed=3).articles)
