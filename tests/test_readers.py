@@ -138,6 +138,15 @@ def test_front_matter_dates_and_a_number_as_credits_are_read():
     assert (meta.published, meta.credits) == ("2026-11-24T13:05:00Z", ("5",))
 
 
+def test_unrendered_wordpress_shortcodes_are_dropped_and_editorial_brackets_kept():
+    html = ('<p>The council approved it.</p>[caption id="attachment_1" width="800"]<img src="a.jpg"> '
+            'Flooded street.[/caption]<p>[embed]https://youtu.be/x[/embed]</p>'
+            '<p>“They [the council] waited too long [sic],” she said.</p><p>[gallery ids="1,2"]</p>')
+    text = read_text("wp.json", json.dumps({"content": {"rendered": html}}))[0].text
+    assert text.split("\n\n") == ["The council approved it.", "Flooded street.", "https://youtu.be/x",
+                                   "“They [the council] waited too long [sic],” she said."]
+
+
 def test_empty_file_is_an_error():
     with pytest.raises(ContentError, match="empty"):
         read_text("e.txt", "  \n\n")

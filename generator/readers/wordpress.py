@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import json
+import re
 
 from ..errors import ContentError
 from ..model import Document, Metadata
 from .dates import iso_date
 from .html_text import html_to_text, inline_text
+
+
+# Shortcodes a site's plugins did not render ([caption id="..." ...]...[/caption], [embed]...
+# [/embed]): an opening tag with attributes, a closing tag, or a bare tag that one closes.
+# An editor's bracket in a quote ("[sic]", "[the mayor]") has neither and stays.
+_SHORTCODE_RE = re.compile(r"\[(?:[a-z_][\w-]*\s[^\[\]]*=[^\[\]]*|/[a-z_][\w-]*)\]")
+
+
+def _without_shortcodes(html: str) -> str:
+    closed = set(re.findall(r"\[/([a-z_][\w-]*)\]", html))
+    html = re.sub(r"\[([a-z_][\w-]*)\]", lambda m: "" if m.group(1) in closed else m.group(), html)
+    return _SHORTCODE_RE.sub("", html)
 
 
 def looks_like(text: str) -> bool:
@@ -52,5 +65,6 @@ def _post(file: str, post: object, index: int, many: bool) -> Document:
         published=published,
         slug=slug,
     )
-    return Document(file=file, format="wordpress", text=html_to_text(_rendered(post, "content")),
+    text = html_to_text(_without_shortcodes(_rendered(post, "content")))
+    return Document(file=file, format="wordpress", text=text,
                     meta=meta, index=index)
