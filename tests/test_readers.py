@@ -147,6 +147,23 @@ def test_unrendered_wordpress_shortcodes_are_dropped_and_editorial_brackets_kept
                                    "“They [the council] waited too long [sic],” she said."]
 
 
+@pytest.mark.parametrize("json_ld, title, outlet", [
+    ('{"@type": "NewsArticle", "headline": "Barrier &amp; more", "publisher": {"name": "Gazette"}}',
+     "Barrier & more", "Gazette"),
+    ('{"@graph": [{"@type": "WebSite"}, {"headline": "Graph headline", "publisher": [{"name": "Pub"}]}]}',
+     "Graph headline", "Pub"),
+    ("{broken", None, None),
+])
+def test_html_page_headline_and_publisher_from_json_ld(json_ld, title, outlet):
+    """A page giving them only as JSON-LD had no title and no outlet."""
+    body = "".join(f"<p>Paragraph {i} of the article tells the reader something new about the story.</p>"
+                   for i in range(6))
+    page = (f'<!doctype html><html><head><script type="application/ld+json">{json_ld}</script></head>'
+            f"<body><article>{body}</article></body></html>")
+    meta = read_text("page.html", page)[0].meta
+    assert (meta.title, meta.outlet) == (title, outlet)
+
+
 def test_empty_file_is_an_error():
     with pytest.raises(ContentError, match="empty"):
         read_text("e.txt", "  \n\n")

@@ -8,6 +8,7 @@ from ..errors import ContentError
 from ..model import Document, Metadata
 from ..text import join_paragraphs
 from .dates import iso_date
+from .json_ld import headline_and_publisher
 
 _HTML_START_RE = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
@@ -43,5 +44,9 @@ def read(file: str, text: str) -> list[Document]:
         published = iso_date(_without_missing_time(doc.date))
     except ValueError:
         published = None
-    meta = Metadata(title=doc.title, outlet=doc.sitename, url=doc.url, published=published, author=doc.author)
+    title, outlet = doc.title, doc.sitename
+    if not title or not outlet:
+        headline, publisher = headline_and_publisher(text)
+        title, outlet = title or headline, outlet or publisher
+    meta = Metadata(title=title, outlet=outlet, url=doc.url, published=published, author=doc.author)
     return [Document(file=file, format="html", text=join_paragraphs(doc.text.split("\n")), meta=meta)]
