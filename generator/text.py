@@ -52,13 +52,37 @@ def join_paragraphs(paragraphs: Iterable[str]) -> str:
     return "\n\n".join(p for p in (normalise(p).replace("\n", " ").strip() for p in paragraphs) if p)
 
 
+HARD_WRAP_MAX = 100
+"""Widest line of a text hard-wrapped at a fixed width (e-mail and terminal copy: 60-80)."""
+
+
 def split_plain_paragraphs(text: str) -> list[str]:
     """Paragraphs of plain text: blank-line separated if the text has blank lines
-    (single newlines are then hard wraps), else one paragraph per line."""
+    (single newlines are then hard wraps), else one paragraph per line, except in a text
+    hard-wrapped without blank lines (see ``_unwrapped``)."""
     text = normalise(text)
     if re.search(r"\n\s*\n", text):
         return [p.replace("\n", " ") for p in re.split(r"\n\s*\n", text) if p.strip()]
-    return [line for line in text.split("\n") if line.strip()]
+    return _unwrapped([line for line in text.split("\n") if line.strip()])
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Lines of a text filled to a fixed width joined back into paragraphs: a line goes on
+    into the next when the next line's first word would not have fitted on it (the filler
+    moved it down) and it does not end a sentence. Lines of a text with longer lines are
+    paragraphs of their own."""
+    width = max((len(line) for line in lines), default=0)
+    if len(lines) < 3 or width > HARD_WRAP_MAX:
+        return lines
+    paragraphs = [lines[0]]
+    for previous, line in zip(lines, lines[1:]):
+        first_word = line.split(" ", 1)[0]
+        moved_down = len(previous) + 1 + len(first_word) > width
+        if moved_down and not re.search(r"[.!?…:][\"'”’»)\]]*$", previous):
+            paragraphs[-1] += " " + line
+        else:
+            paragraphs.append(line)
+    return paragraphs
 
 
 def paragraph_spans(text: str) -> tuple[Span, ...]:

@@ -164,6 +164,26 @@ def test_html_page_headline_and_publisher_from_json_ld(json_ld, title, outlet):
     assert (meta.title, meta.outlet) == (title, outlet)
 
 
+def test_hard_wrapped_text_without_blank_lines_is_joined_back_into_paragraphs():
+    """Each line was a paragraph: a quote wrapped over two lines was cut (truncated, no speaker)."""
+    text = ("Barrier approved\n"
+            "The council of Portmere on Monday approved a 240 million euro flood\n"
+            "barrier, two weeks after a storm surge flooded homes along the harbour.\n"
+            "\u201cWe cannot ask people to rebuild their lives and then leave them\n"
+            "exposed,\u201d Mayor Elena Fischer told reporters outside the town hall.\n"
+            "Doyle voted against.")
+    doc = read_text("wrapped.txt", text)[0]
+    assert doc.meta.title == "Barrier approved"
+    assert doc.text.split("\n\n") == [
+        "The council of Portmere on Monday approved a 240 million euro flood barrier, two weeks after a "
+        "storm surge flooded homes along the harbour.",
+        "\u201cWe cannot ask people to rebuild their lives and then leave them exposed,\u201d Mayor Elena "
+        "Fischer told reporters outside the town hall.",
+        "Doyle voted against."]
+    one_per_line = "Title here\nFirst short paragraph.\nSecond one is here.\nThird line of the brief"
+    assert read_text("s.txt", one_per_line)[0].text.count("\n\n") == 2
+
+
 def test_empty_file_is_an_error():
     with pytest.raises(ContentError, match="empty"):
         read_text("e.txt", "  \n\n")
