@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -48,8 +49,20 @@ def content_files(content_dir: Path) -> tuple[list[Path], list[Problem]]:
 def _id_for(doc: Document, many: bool) -> str:
     if doc.meta.slug and article_id(doc.meta.slug):
         return article_id(doc.meta.slug)
-    stem = article_id(Path(doc.file).stem) or "article"
+    name = Path(doc.file).stem
+    stem = article_id(name) or "article"
+    if _mostly_not_latin(name):
+        # 新闻一.txt and 新闻二.txt, новости.txt: the id rule keeps no letter of such names,
+        # so they would all be 'article'; the name's checksum tells them apart, stably.
+        stem = f"{stem}-{zlib.crc32(unicodedata.normalize('NFC', name).encode()):08x}"
     return f"{stem}-{doc.index + 1}" if many else stem
+
+
+def _mostly_not_latin(name: str) -> bool:
+    """True when most letters of ``name`` have no ASCII form (Chinese, Cyrillic, Greek...)."""
+    letters = [c for c in name if c.isalpha()]
+    lost = sum(1 for c in letters if not unicodedata.normalize("NFKD", c).encode("ascii", "ignore"))
+    return lost > 0 and lost * 2 >= len(letters)
 
 
 def read_content(config: Config) -> tuple[list[tuple[str, Document]], list[Problem]]:

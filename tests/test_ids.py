@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -43,6 +44,17 @@ def test_unnamed_file_gets_a_usable_id(site):
     root = site({"!!!.txt": "T\n\nSome words.", "_draft.txt": "Skipped\n\nNot read."})
     _, articles, _ = load_site(root)
     assert [a.id for a in articles] == ["article"]
+
+
+def test_files_named_in_other_scripts_get_distinct_ids(site):
+    """新闻一.txt and 新闻二.txt were both 'article': the build failed on the clash."""
+    root = site({"新闻一.txt": "T\n\nSome words.", "新闻二.txt": "U\n\nOther words.",
+                 "новости.txt": "V\n\nMore words.", "café crème.txt": "W\n\nLast words."})
+    _, articles, problems = load_site(root)
+    ids = sorted(a.id for a in articles)
+    assert not [p for p in problems if not p.warning] and len(set(ids)) == 4 and "cafe-creme" in ids
+    assert all(re.fullmatch(r"[a-z0-9-]+", i) for i in ids)
+    assert ids == sorted(a.id for a in load_site(root)[1])  # stable
 
 
 def test_site_yml_metadata_for_a_missing_file_is_an_error(site):
