@@ -215,6 +215,14 @@ def test_legacy_code_pages_are_decoded_to_the_text_written(text, encoding):
     assert decoded == text and warning and warning.warning
 
 
+def test_utf_8_with_a_stray_windows_byte_is_read_as_utf_8_with_a_warning():
+    """A Windows apostrophe pasted into a UTF-8 file made it 'not UTF-8 and no other text
+    encoding fits' (an error failing the build)."""
+    body = "Der B\u00fcrgermeister sagte: \u201eWir bauen.\u201c Caf\u00e9 \u00fcber Stra\u00dfe.\n" * 3
+    decoded, warning = decode("mixed.txt", body.encode("utf-8") + b"It\x92s late.")
+    assert decoded == body + "It\u2019s late." and warning.warning and "stray bytes" in warning.message
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
 def test_utf_16_and_32_with_a_byte_order_mark_are_read_not_refused_as_binary(encoding):
     text = "Flood barrier\r\n\r\nDer B\u00fcrgermeister sagte: \u201eWir bauen.\u201c"

@@ -44,6 +44,10 @@ def decode(file: str, raw: bytes) -> tuple[str, Problem | None]:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
+        repaired = _utf8_with_stray_bytes(raw.removeprefix(codecs.BOM_UTF8))
+        if repaired is not None:
+            return repaired, Problem(file, f"not UTF-8 throughout: a few stray bytes (the first on line {line}) "
+                                           "read as Windows-1252", line, warning=True)
         text, encoding = _legacy_decode(raw)
         if text is None:
             raise ContentError(file, "not UTF-8 and no other text encoding fits; save it as UTF-8", line) from None
@@ -59,6 +63,29 @@ def _unicode_bom_encoding(raw: bytes) -> str | None:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     return None
+
+
+MAX_STRAY_BYTES = 16
+
+
+def _utf8_with_stray_bytes(raw: bytes) -> str | None:
+    """A UTF-8 text with a few bytes of another encoding pasted in (a Windows apostrophe
+    in an otherwise UTF-8 file): those bytes read as Windows-1252, when the text holds more
+    valid multi-byte characters than stray bytes; else None (the file is in another encoding)."""
+    parts, pos, stray = [], 0, 0
+    while True:
+        try:
+            parts.append(raw[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            parts.append(raw[pos : pos + exc.start].decode("utf-8"))
+            bad = raw[pos + exc.start : pos + exc.end]
+            parts.append(bad.decode("cp1252", errors="replace"))
+            stray, pos = stray + len(bad), pos + exc.end
+            if stray > MAX_STRAY_BYTES:
+                return None
+    text = "".join(parts)
+    return text if sum(1 for c in text if ord(c) > 0x7F) - stray > stray else None
 
 
 def _legacy_decode(raw: bytes) -> tuple[str | None, str]:
