@@ -18,7 +18,9 @@ _CJK_RUN_RE = re.compile(rf"[{CJK_CHARS}]+")
 _SPACES_RE = re.compile(r"[^\S\n]+")
 # Zero-width and bidirectional control characters: invisible, never part of a word,
 # and (for the overrides) a way to make displayed text lie about its content.
-_INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]")
+# Control characters (NUL, bell, terminal escapes) as well: no text, and not valid in a page.
+_INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad"
+                           "\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(

@@ -184,6 +184,11 @@ def test_hard_wrapped_text_without_blank_lines_is_joined_back_into_paragraphs():
     assert read_text("s.txt", one_per_line)[0].text.count("\n\n") == 2
 
 
+def test_control_characters_are_not_kept_in_the_text():
+    doc = read_text("c.txt", "Title here\n\nA bell\x07, an escape \x1b[31mred\x00 and a\x0cform feed.\n")[0]
+    assert doc.text == "A bell, an escape [31mred and a form feed."
+
+
 def test_empty_file_is_an_error():
     with pytest.raises(ContentError, match="empty"):
         read_text("e.txt", "  \n\n")
