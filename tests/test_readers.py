@@ -189,6 +189,15 @@ def test_control_characters_are_not_kept_in_the_text():
     assert doc.text == "A bell, an escape [31mred and a form feed."
 
 
+def test_a_markdown_file_opening_with_a_level_one_heading_takes_it_as_title():
+    """Without front matter the '# Headline' was the article's first paragraph and the
+    article had no title."""
+    doc = read_text("x.md", "# Council *approves* barrier\n\nThe council approved it on Monday.\n")[0]
+    assert (doc.meta.title, doc.text) == ("Council approves barrier", "The council approved it on Monday.")
+    doc = read_text("y.md", "---\ntitle: Given\n---\n# Heading\n\nBody.\n")[0]
+    assert (doc.meta.title, doc.text) == ("Given", "Heading\n\nBody.")
+
+
 def test_empty_file_is_an_error():
     with pytest.raises(ContentError, match="empty"):
         read_text("e.txt", "  \n\n")

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import yaml
 from markdown_it import MarkdownIt
 
 from ..errors import ContentError, yaml_problem
 from ..model import Document
-from .html_text import html_to_text
+from .html_text import html_to_text, inline_text
 from .metadata import load_yaml, metadata_from_mapping
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _MARKDOWN = MarkdownIt("commonmark", {"html": False})
+_H1_RE = re.compile(r"\A\s*# +(.+?)(?: +#+)? *(?:\n|\Z)")
 
 
 def looks_like(text: str) -> bool:
@@ -38,4 +40,9 @@ def read(file: str, text: str) -> list[Document]:
         raise ContentError(file, "front matter opened with --- but never closed: add a --- line after it", 1)
     meta = metadata_from_mapping(file, front, first_line=2)
     del body_line
+    heading = _H1_RE.match(text)
+    if heading and not meta.title:
+        # "# Headline" opening the body is the title (Markdown exports without front matter)
+        meta = replace(meta, title=inline_text(_MARKDOWN.renderInline(heading.group(1))) or None)
+        text = text[heading.end():]
     return [Document(file=file, format="markdown", text=html_to_text(_MARKDOWN.render(text)), meta=meta)]
