@@ -133,6 +133,12 @@ def test_bad_metadata_values_are_content_errors_naming_the_key(name, text, messa
         read_text(name, text)
 
 
+def test_a_bad_front_matter_value_is_reported_at_its_line():
+    with pytest.raises(ContentError) as exc:
+        read_text("x.md", "---\ntitle: X\nauthor: Y\n\npublished: 2026-13-45\n---\n\nBody.")
+    assert (exc.value.problem.line, exc.value.problem.message[:10]) == (5, "published:")
+
+
 def test_front_matter_dates_and_a_number_as_credits_are_read():
     meta = read_text("a.md", "---\npublished: 2026-11-24 14:05:00+01:00\ncredits: 5\n---\n\nBody.")[0].meta
     assert (meta.published, meta.credits) == ("2026-11-24T13:05:00Z", ("5",))

@@ -22,6 +22,12 @@ def looks_like(text: str) -> bool:
     return text.startswith("---") and _FRONT_MATTER_RE.match(text) is not None
 
 
+def _key_lines(front: str | None) -> dict[str, int]:
+    """The file line of each top-level key of the front matter (it starts on line 2)."""
+    keys = (re.match(r"([^\s#:][^:]*?)\s*:(?:\s|$)", line) for line in (front or "").split("\n"))
+    return {m.group(1): n for n, m in enumerate(keys, start=2) if m}
+
+
 def read(file: str, text: str) -> list[Document]:
     match = _FRONT_MATTER_RE.match(text)
     front: dict = {}
@@ -38,7 +44,7 @@ def read(file: str, text: str) -> list[Document]:
         text = text[match.end():]
     elif text.startswith("---"):
         raise ContentError(file, "front matter opened with --- but never closed: add a --- line after it", 1)
-    meta = metadata_from_mapping(file, front, first_line=2)
+    meta = metadata_from_mapping(file, front, first_line=2, key_lines=_key_lines(match.group(1) if match else ""))
     del body_line
     heading = _H1_RE.match(text)
     if heading and not meta.title:

@@ -31,18 +31,24 @@ def load_yaml(text: str) -> object:
     return yaml.load(text, Loader=_DatesAsTextLoader)
 
 
-def metadata_from_mapping(file: str, values: Mapping, first_line: int | None = None) -> Metadata:
-    """Metadata from known keys; unknown keys are kept out (front matter may hold others)."""
+def metadata_from_mapping(file: str, values: Mapping, first_line: int | None = None,
+                          key_lines: Mapping[str, int] | None = None) -> Metadata:
+    """Metadata from known keys; unknown keys are kept out (front matter may hold others).
+    A bad value is reported at its key's line in ``key_lines``, else at ``first_line``."""
+    def line(key: str) -> int | None:
+        return (key_lines or {}).get(key, first_line)
+
+    date_key = "published" if "published" in values else "date"
     try:
-        published = iso_date(values.get("published", values.get("date")))
+        published = iso_date(values.get(date_key))
     except ValueError as exc:
-        raise ContentError(file, f"published: {exc}", first_line) from None
+        raise ContentError(file, f"{date_key}: {exc}", line(date_key)) from None
     for key in METADATA_KEYS:
         if key != "credits" and isinstance(values.get(key), (list, dict)):
-            raise ContentError(file, f"{key}: expected one line of text, not a list or mapping", first_line)
+            raise ContentError(file, f"{key}: expected one line of text, not a list or mapping", line(key))
     credits = values.get("credits") or ()
     if isinstance(credits, dict) or any(isinstance(c, (list, dict)) for c in _as_list(credits)):
-        raise ContentError(file, "credits: expected a line of text or a list of lines", first_line)
+        raise ContentError(file, "credits: expected a line of text or a list of lines", line("credits"))
     return Metadata(
         title=_text(values.get("title")),
         outlet=_text(values.get("outlet")),
