@@ -1,7 +1,8 @@
 """The build cache: analysis results on disk under ``<site>/.wiretrace-cache/``.
 
 Entries are pickles named by a hash of what they were computed from (content, the
-configuration that matters, the wiretrace version), so a changed input simply misses.
+configuration that matters), under a folder named by the wiretrace version and a digest of
+the analysis code (``analysis_code``), so a changed input or changed code simply misses.
 Each file is written to a temporary name and moved into place with ``os.replace``: an
 interrupted build leaves whole entries or none. An unreadable entry counts as a miss.
 The folder is safe to delete at any time.
@@ -9,6 +10,7 @@ The folder is safe to delete at any time.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -40,6 +42,22 @@ quote filling a parenthesis, or a lower-case one between dashes, is an aside; 9:
 PairResult.new_words; 10: edited sentences, generator/edited.py, and the quote extraction
 rules of 89a0d50 and 0bc3086, committed at format 9 just before it; 11: a name ends at a
 sentence's full stop, quotes/names.py; 12: a name may start with any capital letter)."""
+
+
+OUTPUT_SIDE = frozenset({"site", "render.py", "rendered.py", "report.py", "report_rows.py",
+                         "report_format.py", "report_fragments.py", "fragments.py", "serve.py",
+                         "cli.py", "scaffold.py", "scaffold_files", "progress.py", "output_guard.py"})
+"""Parts of the package that only write pages and files: no cached analysis result depends
+on them, so editing them keeps the cache."""
+
+
+def analysis_code(package: Path = Path(__file__).parent) -> str:
+    """Digest of the source of every analysis module of ``package`` (readers, cleaning,
+    segmentation, alignment, quotes, drift...). Part of the cache folder's name: a result that
+    other code computed is never read, whether or not anyone remembered to bump ``FORMAT``
+    (reader and tokenizer changes once left stale articles in the cache)."""
+    files = sorted(f for f in package.rglob("*.py") if f.relative_to(package).parts[0] not in OUTPUT_SIDE)
+    return digest(*(f"{f.relative_to(package).as_posix()}\n".encode() + f.read_bytes() for f in files))[:12]
 
 
 def digest(*parts: Any) -> str:
@@ -83,7 +101,7 @@ class Cache:
     """Pickled values by kind and key; ``None`` (no cache) turns every call into a miss."""
 
     def __init__(self, root: Path):
-        self.root = root / f"{VERSION}-f{FORMAT}"
+        self.root = root / f"{VERSION}-f{FORMAT}-{_ANALYSIS_CODE()}"
 
     @classmethod
     def for_site(cls, site_dir: Path) -> Cache:
@@ -114,6 +132,11 @@ class Cache:
                 raise
         except OSError:
             pass
+
+
+@functools.cache
+def _ANALYSIS_CODE() -> str:  # read once per process, not per Cache
+    return analysis_code()
 
 
 def cached(cache: Cache | None, kind: str, key: str, compute):

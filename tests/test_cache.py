@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator import compare
-from generator.cache import Cache, cached
+from generator.cache import Cache, analysis_code, cached
 from generator.segment import article_from_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
@@ -104,3 +104,19 @@ def test_build_twice_with_cache_gives_identical_site(tmp_path):
     build(root, tmp_path / "b", jobs=1)
     files = lambda out: {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()}  # noqa: E731
     assert files(tmp_path / "a") == files(tmp_path / "b")
+
+
+def test_the_cache_folder_changes_with_the_analysis_code_only(tmp_path):
+    """A result computed by other analysis code is never read back: the folder's name holds a
+    digest of the analysis modules, not of the page-writing ones."""
+    package = tmp_path / "generator"
+    (package / "readers").mkdir(parents=True)
+    (package / "site").mkdir()
+    (package / "readers" / "plain.py").write_text("WORD = r'\\w+'\n")
+    (package / "site" / "page.py").write_text("TITLE = 'a'\n")
+    before = analysis_code(package)
+    (package / "site" / "page.py").write_text("TITLE = 'b'\n")
+    assert analysis_code(package) == before
+    (package / "readers" / "plain.py").write_text("WORD = r'[^\\W\\d]+'\n")
+    assert analysis_code(package) != before
+    assert Cache(tmp_path / "c").root.name.endswith(analysis_code())
