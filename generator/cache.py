@@ -41,7 +41,8 @@ does not run on; 7: "said that ...," before a lower-case quote is not an attribu
 quote filling a parenthesis, or a lower-case one between dashes, is an aside; 9:
 PairResult.new_words; 10: edited sentences, generator/edited.py, and the quote extraction
 rules of 89a0d50 and 0bc3086, committed at format 9 just before it; 11: a name ends at a
-sentence's full stop, quotes/names.py; 12: a name may start with any capital letter)."""
+sentence's full stop, quotes/names.py; 12: a name may start with any capital letter). Changes
+of the analysis code alone need no bump since the folder also carries ``analysis_code()``."""
 
 
 OUTPUT_SIDE = frozenset({"site", "render.py", "rendered.py", "report.py", "report_rows.py",
