@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from ..drift import RANK, DriftFinding
 from ..marks import Mark
 from ..model import Article
-from ..paths import article_page, pair_page
-from .finding_parts import Part
+from ..paths import pair_page
+from .finding_parts import Namer, Part
 
 KEY_FINDINGS = 3
 """At most this many drift findings (high or medium severity) on the front page."""
@@ -88,13 +88,11 @@ def drift_key_findings(findings: tuple[DriftFinding, ...], articles: tuple[Artic
     """The most serious findings, as front-page sentences (articles named with ``numbers``,
     their site-wide numbers, else their place in ``articles``)."""
     by_id = {a.id: a for a in articles}
-    number = numbers or {a.id: n for n, a in enumerate(articles, 1)}
+    namer = Namer(articles, numbers)
     serious = sorted((f for f in findings if f.severity != "low" and f.article in by_id and f.source in by_id),
-                     key=lambda f: (RANK[f.severity], number[f.article], f.a_start))
-    return [DriftKeyFinding((Part(f"“{by_id[f.article].title}”", article_page(f.article), number[f.article],
-                                  by_id[f.article].title),
+                     key=lambda f: (RANK[f.severity], namer.number[f.article], f.a_start))
+    return [DriftKeyFinding((*namer.ref(by_id[f.article], outlet=False),
                              Part(f" {describe(f)} (source: "),
-                             Part(f"“{by_id[f.source].title}”", article_page(f.source),
-                                  number[f.source], by_id[f.source].title),
+                             *namer.ref(by_id[f.source], outlet=False),
                              Part(").")))
             for f in serious[:KEY_FINDINGS]]
