@@ -30,20 +30,39 @@ def article_id(text: str) -> str:
     return f"{result}-article" if result in RESERVED_IDS else result
 
 
-def content_files(content_dir: Path) -> tuple[list[Path], list[Problem]]:
-    """Article files below the content folder in a stable order; links that lead out are refused."""
+def content_files(content_dir: Path, shown: str) -> tuple[list[Path], list[Problem]]:
+    """Article files below the content folder in a stable order; links that lead out are
+    refused and links that lead nowhere reported. Messages name files as ``shown/…`` (the
+    content folder as site.yml names it, so paths read relative to the site folder)."""
     root = content_dir.resolve()
     files, problems = [], []
     for path in sorted(content_dir.rglob("*")):
-        rel = path.relative_to(content_dir).as_posix()
-        if any(part.startswith((".", "_")) for part in path.relative_to(content_dir).parts):
+        rel = path.relative_to(content_dir)
+        if any(part.startswith((".", "_")) for part in rel.parts):
+            continue
+        name = f"{shown}/{rel.as_posix()}"
+        if path.is_symlink() and not path.exists():
+            problems.append(_dangling_link(name, _is_article_name(path)))
             continue
         if path.is_symlink() and not path.resolve().is_relative_to(root):
-            problems.append(Problem(rel, "a link to a file outside the content folder; copy the file in instead"))
+            problems.append(Problem(name, "a link to a file outside the content folder; copy the file in instead"))
             continue
-        if path.is_file() and path.suffix.lower() in CONTENT_EXTENSIONS and path.name not in IGNORED_NAMES:
+        if path.is_file() and _is_article_name(path):
             files.append(path)
     return files, problems
+
+
+def _is_article_name(path: Path) -> bool:
+    return path.suffix.lower() in CONTENT_EXTENSIONS and path.name not in IGNORED_NAMES
+
+
+def _dangling_link(name: str, article: bool) -> Problem:
+    """A link whose target is gone: an error where an article was expected (the build would
+    silently lose it), a warning otherwise (it would be skipped anyway)."""
+    if article:
+        return Problem(name, "cannot read the file: it is a link to a file that does not exist; "
+                             "fix the link or remove it")
+    return Problem(name, "a link to nothing (its target does not exist); ignored", warning=True)
 
 
 def _id_for(doc: Document, many: bool) -> str:
@@ -76,7 +95,7 @@ def read_content(config: Config) -> tuple[list[tuple[str, Document]], list[Probl
         return [], [Problem("site.yml", f"content: {config.content!r} is the site folder or holds it, so "
                                         "site.yml and the built pages would be read as articles; put the "
                                         "articles in a folder of their own, such as content")]
-    files, problems = content_files(content_dir)
+    files, problems = content_files(content_dir, config.content)
     result: list[tuple[str, Document]] = []
     seen: dict[str, str] = {}
     for path in files:

@@ -201,12 +201,12 @@ def test_a_link_out_of_the_content_folder_is_refused(site, tmp_path):
     root = site({"a.txt": "Title one\n\nSome text of the first article here."})
     os.symlink(outside, root / "content" / "leak.txt")
     os.symlink(tmp_path, root / "content" / "leakdir")
-    files, problems = content_files(root / "content")
+    files, problems = content_files(root / "content", "content")
     assert [p.name for p in files] == ["a.txt"]
-    assert sorted(p.file for p in problems) == ["leak.txt", "leakdir"]
+    assert sorted(p.file for p in problems) == ["content/leak.txt", "content/leakdir"]
     with pytest.raises(BuildError) as exc:
         build(root, root / "public")
-    assert "leak.txt: a link to a file outside the content folder" in str(exc.value)
+    assert "content/leak.txt: a link to a file outside the content folder" in str(exc.value)
     assert not (root / "public").exists()
 
 
@@ -214,8 +214,21 @@ def test_a_link_inside_the_content_folder_is_read(site):
     root = site({"a.txt": "Title one\n\nSome text of the first article here.",
                  "b.txt": "Title two\n\nOther text of the second article here."})
     os.symlink(root / "content" / "a.txt", root / "content" / "c.txt")
-    files, problems = content_files(root / "content")
+    files, problems = content_files(root / "content", "content")
     assert [p.name for p in files] == ["a.txt", "b.txt", "c.txt"] and problems == []
+
+
+def test_a_link_to_nothing_is_named_not_skipped(site, tmp_path):
+    root = site({"a.txt": "Title one\n\nSome text of the first article here."})
+    os.symlink(tmp_path / "gone.txt", root / "content" / "moved.txt")
+    os.symlink(root / "content" / "gone.png", root / "content" / "photo.png")
+    files, problems = content_files(root / "content", "content")
+    assert [p.name for p in files] == ["a.txt"]
+    assert [(p.file, p.warning) for p in problems] == [("content/moved.txt", False), ("content/photo.png", True)]
+    with pytest.raises(BuildError) as exc:
+        build(root, root / "public")
+    assert "content/moved.txt: cannot read the file: it is a link to a file that does not exist" in str(exc.value)
+    assert not (root / "public").exists()
 
 
 def test_hostile_build_is_deterministic(tmp_path):
