@@ -12,29 +12,16 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generator.quotes import extract_quotes  # noqa: E402
-from generator.quotes.match import QuoteWords, compare  # noqa: E402
-from generator.segment import article_from_text  # noqa: E402
+from quote_excerpts import comparisons  # noqa: E402
 
 root = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpora/meter-courts")
 statuses, edits, dropped = Counter(), 0, 0
-for story in sorted((root / "newspapers/rawtexts/courts").glob("*/*")):
-    pa = root / "PA/rawtexts/courts" / story.parent.name / story.name
-    files = sorted(pa.glob("*.txt")) + sorted(story.glob("*.txt"))
-    quotes = []
-    for n, f in enumerate(files):
-        art = article_from_text(f"a{n}", f.read_text(encoding="latin-1").replace("\r", ""), order=n)
-        quotes += [(n, QuoteWords.of(q)) for q in extract_quotes(art)]
-    for i, q in quotes:
-        for j, c in quotes:
-            if i == j or len(q.norm) >= len(c.norm):
-                continue
-            m = compare(q, c)
-            if m is None:
-                continue
-            statuses[m.status] += 1
-            edits += len(m.edits)
-            dropped += sum(len(e.source_text.split()) for e in m.edits if e.op == "delete")
+for _, _, m in comparisons(root):
+    if m is None:
+        continue
+    statuses[m.status] += 1
+    edits += len(m.edits)
+    dropped += sum(len(e.source_text.split()) for e in m.edits if e.op == "delete")
 print(f"statuses {dict(sorted(statuses.items()))}; edits shown {edits}; canonical words shown dropped {dropped}")

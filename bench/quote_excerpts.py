@@ -20,32 +20,41 @@ from generator.quotes import extract_quotes  # noqa: E402
 from generator.quotes.match import ALTERED_MIN, QuoteWords, compare  # noqa: E402
 from generator.segment import article_from_text  # noqa: E402
 
-root = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpora/meter-courts")
-partial = altered_now = pairs = 0
-examples = []
-for story in sorted((root / "newspapers/rawtexts/courts").glob("*/*")):
-    pa = root / "PA/rawtexts/courts" / story.parent.name / story.name
-    files = sorted(pa.glob("*.txt")) + sorted(story.glob("*.txt"))
-    quotes = []
-    for n, f in enumerate(files):
-        text = f.read_text(encoding="latin-1").replace("\r", "")
-        art = article_from_text(f"a{n}", text, order=n)
-        quotes += [(n, QuoteWords.of(q)) for q in extract_quotes(art)]
-    for i, q in quotes:
-        for j, c in quotes:
-            if i == j or len(q.norm) >= len(c.norm):
-                continue
-            m = compare(q, c)
-            if m is None or m.status not in ("partial", "altered"):
-                continue
-            was_partial = m.status == "partial" or fuzz.ratio(q.joined, c.joined) < ALTERED_MIN
-            if not was_partial:
-                continue
-            pairs += 1
-            partial += m.status == "partial"
-            if m.status == "altered":
-                altered_now += 1
-                examples.append((q.joined, c.joined, [(e.source_text, e.article_text) for e in m.edits]))
-print(f"shorter-quote pairs the old code called partial: {pairs}; still partial {partial}, now altered {altered_now}")
-for q, c, e in examples[:int(sys.argv[2]) if len(sys.argv) > 2 else 10]:
-    print("Q:", q[:150]); print("C:", c[:150]); print("E:", e); print()
+
+def comparisons(root: Path):
+    """(quote, longer quote, compare()'s match or None) for every quote of a story against
+    each longer quote of another article of the story."""
+    for story in sorted((root / "newspapers/rawtexts/courts").glob("*/*")):
+        pa = root / "PA/rawtexts/courts" / story.parent.name / story.name
+        files = sorted(pa.glob("*.txt")) + sorted(story.glob("*.txt"))
+        quotes = []
+        for n, f in enumerate(files):
+            art = article_from_text(f"a{n}", f.read_text(encoding="latin-1").replace("\r", ""), order=n)
+            quotes += [(n, QuoteWords.of(q)) for q in extract_quotes(art)]
+        for i, q in quotes:
+            for j, c in quotes:
+                if i != j and len(q.norm) < len(c.norm):
+                    yield q, c, compare(q, c)
+
+
+def main() -> None:
+    root = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpora/meter-courts")
+    partial = altered_now = pairs = 0
+    examples = []
+    for q, c, m in comparisons(root):
+        if m is None or m.status not in ("partial", "altered"):
+            continue
+        if not (m.status == "partial" or fuzz.ratio(q.joined, c.joined) < ALTERED_MIN):
+            continue  # the old code did not call it partial either
+        pairs += 1
+        partial += m.status == "partial"
+        if m.status == "altered":
+            altered_now += 1
+            examples.append((q.joined, c.joined, [(e.source_text, e.article_text) for e in m.edits]))
+    print(f"shorter-quote pairs the old code called partial: {pairs}; still partial {partial}, now altered {altered_now}")
+    for q, c, e in examples[:int(sys.argv[2]) if len(sys.argv) > 2 else 10]:
+        print("Q:", q[:150]); print("C:", c[:150]); print("E:", e); print()
+
+
+if __name__ == "__main__":
+    main()
