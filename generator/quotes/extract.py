@@ -17,8 +17,8 @@ from .marks import RawQuote, scan
 from .names import NAME_RE, NameIndex, clean_name, names_in
 from .speech import MASK, is_direct, is_speech
 
-OPENING = " “\"„«»‟「『"
-CLOSING = " ,;:”\"»“«」』"
+OPENING = " “\"„«»‟「『‘"
+CLOSING = " ,;:”\"»“«」』’"
 TAIL_MAX = 60
 """Longest attribution after a quote ending a paragraph that the next quote continues."""
 # A named person doing a speech verb anywhere in the text: the antecedents of "he said".

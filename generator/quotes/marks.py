@@ -1,10 +1,12 @@
-"""Finding quotation marks: which double marks open and close a quotation.
+"""Finding quotation marks: which marks open and close a quotation.
 
-Only double marks delimit a top-level quotation (design.md); single marks and
-apostrophes are ordinary characters here, so ``Russia’s``, ``isn't``, ``the ’90s``
-and a ‘quote inside a quote’ all stay part of the text around them. A double-marked
-quote inside a quote (“He said “never” twice.”) stays part of the outer one when the
-outer quote closes after it in the same paragraph; an inch mark (6’2”) closes nothing.
+Double marks delimit a quotation (design.md), and so do curly single marks where they are
+quotation marks, not apostrophes (British style: ‘We cannot wait,’ she said; see
+singles.py). Inside a double-marked quotation single marks are ordinary characters, so a
+‘quote inside a quote’ stays part of it; inside a single-marked one a double-marked quote
+is nested (‘He said “no”,’ she said). A double-marked quote inside a quote (“He said
+“never” twice.”) stays part of the outer one when the outer quote closes after it in the
+same paragraph; an inch mark (6’2”) closes nothing. Straight single marks are apostrophes.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ import re
 from dataclasses import dataclass
 
 from ..model import Span
+from . import singles
 
-MARKS_RE = re.compile("[\"“”„«»‟「」『』]")
+MARKS_RE = re.compile("[\"“”„«»‟「」『』‘’]")
+SINGLE_MARKS = frozenset(singles.OPEN + singles.CLOSE)
 OPENERS = frozenset("\"“„«»‟「『")
 # Closers for each opener; a mismatched pair such as “...", is tolerated. »...« is the
 # German and Scandinavian book style; 「...」 (『...』 inside) the Chinese and Japanese marks.
@@ -89,7 +93,13 @@ def scan(text: str, spans: list[Span]) -> list[RawQuote]:
         continued = open_at >= 0
         for m in MARKS_RE.finditer(text, span.start, span.end):
             i = m.start()
-            if open_at >= 0:
+            if opener == singles.OPEN and open_at >= 0:
+                if not (continued and i == _first_char(text, span)) and i >= skip_to:
+                    open_at, skip_to = _in_single(text, spans, n, i, open_at, found)
+            elif text[i] in SINGLE_MARKS:
+                if open_at < 0 and singles.opens(text, i, span, _continues(text, spans, n, singles.OPEN)):
+                    open_at, opener = i + 1, text[i]
+            elif open_at >= 0:
                 if continued and i == _first_char(text, span):
                     continue  # the opening mark of a continuing paragraph
                 if i < skip_to:
@@ -98,7 +108,7 @@ def scan(text: str, spans: list[Span]) -> list[RawQuote]:
                     found.append(RawQuote(open_at, i))
                     open_at = -1
                 elif text[i] in "“«„\"»" and _looks_opening(text, i, span):
-                    skip_to = _nested_end(text, span, i, opener, _continues(text, spans, n))
+                    skip_to = _nested_end(text, span, i, opener, _continues(text, spans, n, opener))
                     if skip_to < 0:
                         # A new quotation while one is open: the first was never closed.
                         found.append(RawQuote(open_at, _last_char_before(text, i), truncated=True))
@@ -106,10 +116,24 @@ def scan(text: str, spans: list[Span]) -> list[RawQuote]:
             elif _opens(text, i, span):
                 open_at, opener = i + 1, text[i]
             continued = False
-        if open_at >= 0 and not _continues(text, spans, n):
+        if open_at >= 0 and not _continues(text, spans, n, opener):
             found.append(RawQuote(open_at, span.end, truncated=True))
             open_at = -1
     return found
+
+
+def _in_single(text: str, spans: list[Span], n: int, i: int, open_at: int,
+               found: list[RawQuote]) -> tuple[int, int]:
+    """The mark at ``i`` inside a single-marked quotation opened at ``open_at``: a closing ’
+    ends it; an opening double mark skips its nested quote (a stray one is text).
+    Returns the new (open_at, skip_to)."""
+    span = spans[n]
+    if text[i] == singles.CLOSE and singles.closes(text, i, span):
+        found.append(RawQuote(open_at, i))
+        return -1, -1
+    if text[i] in OPENERS and _looks_opening(text, i, span):
+        return open_at, _nested_end(text, span, i, singles.OPEN, _continues(text, spans, n, singles.OPEN))
+    return open_at, -1
 
 
 def _nested_end(text: str, span: Span, i: int, outer: str, continues: bool = False) -> int:
@@ -122,6 +146,10 @@ def _nested_end(text: str, span: Span, i: int, outer: str, continues: bool = Fal
     inner = text[i]
     for m in MARKS_RE.finditer(text, i + 1, span.end):
         j = m.start()
+        if text[j] in SINGLE_MARKS:
+            if outer == singles.OPEN and not inner and singles.closes(text, j, span):
+                return j
+            continue  # apostrophes, and single marks inside a double-marked quote
         if inner:
             if not (_closes(text, j, span, inner) and _looks_closing(text, j, span)):
                 return -1
@@ -143,10 +171,15 @@ def _last_char_before(text: str, i: int) -> int:
     return len(text[:i].rstrip())
 
 
-def _continues(text: str, spans: list[Span], n: int) -> bool:
-    """True if the paragraph after ``spans[n]`` opens with a quotation mark."""
+def _continues(text: str, spans: list[Span], n: int, opener: str) -> bool:
+    """True if the paragraph after ``spans[n]`` opens with a quotation mark: an opening ‘
+    for a single-marked quotation, a double mark for the others."""
     if n + 1 >= len(spans):
         return False
     nxt = spans[n + 1]
     first = _first_char(text, nxt)
-    return first < nxt.end and text[first] in OPENERS
+    if first >= nxt.end:
+        return False
+    if opener == singles.OPEN:
+        return singles.opens(text, first, nxt, True)
+    return text[first] in OPENERS

@@ -109,9 +109,9 @@ _SUBORDINATE = r"(?:that|because|if|whether)\b"
 _ATTRIBUTION_BEFORE = re.compile(
     rf"\b{VERB}(?:\s+(?!{_SUBORDINATE})[^\s,;:]+){{0,8}}\s*,\s*$"
     r"|\b[Ii]n (?:\S+\s+){1,2}words\s*,\s*$|\b[Aa]s [^,;:]{1,60} put it\s*,\s*$|\b[Aa]ccording to [^,;:]{1,60},\s*$"
-    rf"|{MASK}[,”\"»\s]+[^{MASK}.!?]{{0,150}}\b{VERB}[^{MASK}.!?]{{0,150}},\s*$"
+    rf"|{MASK}[,”\"»’\s]+[^{MASK}.!?]{{0,150}}\b{VERB}[^{MASK}.!?]{{0,150}},\s*$"
 )
-_CLOSING_MARKS = "”\"»“ \t"
+_CLOSING_MARKS = "”\"»“’ \t"
 _SINGLE_CLOSERS = "’'›"
 # A headline credited to its writer: "...," by Times' Jane Doe.
 _CREDIT_AFTER = re.compile(r"[,”\"»\s]*by\s+[A-Z]")
