@@ -12,16 +12,18 @@ Straight single marks (') are left alone: they cannot be told from apostrophes s
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from ..model import Span
 
 OPEN, CLOSE = "‘", "’"
 # Words that an opening apostrophe shortens: ‘tis, ‘em, ‘cause, ‘til, ‘n’, ‘90s, class of ‘16.
 _ELISION_RE = re.compile(r"[‘’](?:(?:tis|twas|twere|twill|em|cause|cos|til|till|bout|nuff|\d\d(?:s)?)\b(?![’'])|n[’'])",
-                         re.I)
+                         re.IGNORECASE)
 _NAND_RE = re.compile(r"[‘’ ]n’")
 """The ’ closing rock ’n’ roll (or rock ‘n’ roll)."""
-_MARKS_RE = {CLOSE: re.compile(CLOSE), OPEN + CLOSE: re.compile(f"[{OPEN}{CLOSE}]")}
+_MARKS_RE = re.compile(f"[{OPEN}{CLOSE}]")
 _OPEN_AFTER = frozenset("([{—–-/:")
 _SENTENCE_END = frozenset(".,!?;:…")
 
@@ -35,7 +37,18 @@ def opens(text: str, i: int, span: Span, continues: bool) -> bool:
     paragraph (or its quotation goes on in the next paragraph: ``continues``)."""
     if text[i] != OPEN or not _opening_shape(text, i, span):
         return False
-    return continues or any(_closing_shape(text, j, span) for j in _marks(text, i + 1, span, CLOSE))
+    return continues or _last_closer(text, span.start, span.end) > i
+
+
+@lru_cache(maxsize=16)
+def _last_closer(text: str, start: int, end: int) -> int:
+    """The paragraph's last closing-shaped ’ (-1 if none): found once per paragraph, so that
+    a paragraph of many unclosed ‘ is not read to its end for each."""
+    span = Span(start, end)
+    j = text.rfind(CLOSE, start, end)
+    while j >= 0 and not _closing_shape(text, j, span):
+        j = text.rfind(CLOSE, start, j)
+    return j
 
 
 def closes(text: str, i: int, span: Span) -> bool:
@@ -46,17 +59,23 @@ def closes(text: str, i: int, span: Span) -> bool:
         return False
     if _strong(text, i, span):
         return True
-    for j in _marks(text, i + 1, span, OPEN + CLOSE):
-        if text[j] == OPEN and _opening_shape(text, j, span):
-            return True
-        if text[j] == CLOSE and _closing_shape(text, j, span) and _strong(text, j, span):
-            return False
-    return True
+    stops, is_opener = _stops(text, span.start, span.end)
+    k = bisect_right(stops, i)
+    return k == len(stops) or is_opener[k]
 
 
-def _marks(text: str, start: int, span: Span, marks: str):
-    """Offsets of the given marks from ``start`` to the paragraph's end."""
-    return (m.start() for m in _MARKS_RE[marks].finditer(text, start, span.end))
+@lru_cache(maxsize=16)
+def _stops(text: str, start: int, end: int) -> tuple[tuple[int, ...], tuple[bool, ...]]:
+    """Where the paragraph's opening ‘ and strong closing ’ are, and which are openers: what
+    a weak closer looks ahead to, found once per paragraph."""
+    span, stops, is_opener = Span(start, end), [], []
+    for m in _MARKS_RE.finditer(text, start, end):
+        j = m.start()
+        opener = text[j] == OPEN and _opening_shape(text, j, span)
+        if opener or (text[j] == CLOSE and _closing_shape(text, j, span) and _strong(text, j, span)):
+            stops.append(j)
+            is_opener.append(opener)
+    return tuple(stops), tuple(is_opener)
 
 
 def _opening_shape(text: str, i: int, span: Span) -> bool:
