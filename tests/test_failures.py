@@ -192,7 +192,7 @@ def test_dates_in_odd_formats_and_time_zones(site, published, expected):
 def test_a_bad_date_names_the_file_and_line(site):
     text = _errors(site({"a.md": "---\ntitle: x\npublished: 'the day after tomorrow-ish'\n---\nText here.",
                          "b.txt": ONE}))
-    assert "content/a.md:2: published: cannot read" in text
+    assert "content/a.md:3: published: cannot read" in text  # the file's line: '---' is line 1
 
 
 def test_duplicate_slugs_name_both_files(site):
