@@ -56,6 +56,8 @@ def join_paragraphs(paragraphs: Iterable[str]) -> str:
 
 HARD_WRAP_MAX = 100
 """Widest line of a text hard-wrapped at a fixed width (e-mail and terminal copy: 60-80)."""
+HARD_WRAP_MIN = 50
+"""Narrowest: below it the lines are a list, headlines or short paragraphs, not filled text."""
 
 
 def split_plain_paragraphs(text: str) -> list[str]:
@@ -74,17 +76,32 @@ def _unwrapped(lines: list[str]) -> list[str]:
     moved it down) and it does not end a sentence. Lines of a text with longer lines are
     paragraphs of their own."""
     width = max((len(line) for line in lines), default=0)
-    if len(lines) < 3 or width > HARD_WRAP_MAX:
+    if len(lines) < 3 or not HARD_WRAP_MIN <= width <= HARD_WRAP_MAX:
+        return lines
+    wraps = [_wraps(previous, line, width) for previous, line in zip(lines, lines[1:])]
+    # A short line that ends no sentence (a headline, a dateline, a list item) is no filler's
+    # work: where such lines are as many as the wraps, the text is one paragraph per line.
+    early = sum(1 for line in lines[:-1] if len(line) < 0.8 * width and not _ends_sentence(line))
+    if sum(wraps) <= early:
         return lines
     paragraphs = [lines[0]]
-    for previous, line in zip(lines, lines[1:]):
-        first_word = line.split(" ", 1)[0]
-        moved_down = len(previous) + 1 + len(first_word) > width
-        if moved_down and not re.search(r"[.!?…:][\"'”’»)\]]*$", previous):
+    for line, wrap in zip(lines[1:], wraps):
+        if wrap:
             paragraphs[-1] += " " + line
         else:
             paragraphs.append(line)
     return paragraphs
+
+
+def _wraps(previous: str, line: str, width: int) -> bool:
+    """The break after ``previous`` is the filler's: the next word would not have fitted on
+    it, and it does not end a sentence."""
+    moved_down = len(previous) + 1 + len(line.split(" ", 1)[0]) > width
+    return moved_down and not _ends_sentence(previous)
+
+
+def _ends_sentence(line: str) -> bool:
+    return re.search(r"[.!?…:][\"'”’»)\]]*$", line) is not None
 
 
 def paragraph_spans(text: str) -> tuple[Span, ...]:

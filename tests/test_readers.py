@@ -190,6 +190,18 @@ def test_hard_wrapped_text_without_blank_lines_is_joined_back_into_paragraphs():
     assert read_text("s.txt", one_per_line)[0].text.count("\n\n") == 2
 
 
+def test_a_headline_dateline_or_short_list_is_not_taken_for_hard_wrapped_text():
+    """The widest line of a short text is no wrap width: a headline was glued to its dateline."""
+    from generator.text import split_plain_paragraphs
+
+    dated = ("Prime Minister announces new support package for families facing cost of living\n"
+             "LONDON, 3 March\nThe government said on Monday it would spend more.\nCritics said it was too little.")
+    assert split_plain_paragraphs(dated)[:2] == [
+        "Prime Minister announces new support package for families facing cost of living", "LONDON, 3 March"]
+    results = "Leeds Central Labour hold with majority\nHull East Conservative gain from Labour\nWakefield Labour hold"
+    assert len(split_plain_paragraphs(results)) == 3
+
+
 def test_control_characters_are_not_kept_in_the_text():
     doc = read_text("c.txt", "Title here\n\nA bell\x07, an escape \x1b[31mred\x00 and a\x0cform feed.\n")[0]
     assert doc.text == "A bell, an escape [31mred and a form feed."
