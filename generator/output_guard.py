@@ -16,6 +16,8 @@ from .errors import Problem
 
 SITE_MARKER = "report.json"
 """Every built site has it: a folder holding it is a previous build, safe to replace."""
+PLACEHOLDERS = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep", ".keep"})
+"""Files a desktop or a repository leaves in an empty folder: the folder still counts as empty."""
 
 
 def output_folder(config: Config, output: Path | None) -> Path:
@@ -41,7 +43,7 @@ def _unsafe_reason(site: Path, content: Path, out: Path) -> str | None:
                 "folder and would delete the articles: choose a folder outside the content folder")
     if out.is_file():
         return "this is a file; the output must be a folder"
-    if out.is_dir() and any(out.iterdir()) and not (out / SITE_MARKER).is_file():
+    if out.is_dir() and any(f.name not in PLACEHOLDERS for f in out.iterdir()) and not (out / SITE_MARKER).is_file():
         return (f"this folder holds other files and no {SITE_MARKER}, so it is not a wiretrace site; "
                 "a build replaces the whole folder: choose a new or empty folder, or empty it first")
     return None

@@ -48,3 +48,18 @@ def test_a_content_folder_that_is_or_holds_the_site_is_refused(tmp_path, content
     site = make_site(tmp_path / "site", {"a.txt": ARTICLE}, f"content: {content}\n")
     result = CliRunner().invoke(main, ["check", str(site)])
     assert result.exit_code == 1 and "is the site folder or holds it, so site.yml" in result.output
+
+
+def test_a_folder_holding_only_desktop_or_repository_placeholders_counts_as_empty(tmp_path):
+    """A fresh `public/` with a .gitkeep (or a desktop's .DS_Store) was refused as 'other files'."""
+    site = make_site(tmp_path / "site", {"a.txt": ARTICLE})
+    (site / "public").mkdir()
+    (site / "public" / ".gitkeep").write_text("", encoding="utf-8")
+    (site / "public" / ".DS_Store").write_bytes(b"\0")
+    build(site)
+    assert (site / "public" / "report.json").is_file()
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / ".gitkeep").write_text("", encoding="utf-8")
+    (tmp_path / "notes" / "draft.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(BuildError, match="holds other files"):
+        build(site, tmp_path / "notes")
