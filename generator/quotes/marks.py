@@ -91,13 +91,14 @@ def scan(text: str, spans: list[Span]) -> list[RawQuote]:
     open_at, opener, skip_to = -1, "", -1
     for n, span in enumerate(spans):
         continued = open_at >= 0
+        single_goes_on = _continues(text, spans, n, singles.OPEN)  # once a paragraph, not per apostrophe
         for m in MARKS_RE.finditer(text, span.start, span.end):
             i = m.start()
             if opener == singles.OPEN and open_at >= 0:
                 if not (continued and i == _first_char(text, span)) and i >= skip_to:
                     open_at, skip_to = _in_single(text, spans, n, i, open_at, found)
             elif text[i] in SINGLE_MARKS:
-                if open_at < 0 and singles.opens(text, i, span, _continues(text, spans, n, singles.OPEN)):
+                if open_at < 0 and singles.opens(text, i, span, single_goes_on):
                     open_at, opener = i + 1, text[i]
             elif open_at >= 0:
                 if continued and i == _first_char(text, span):
