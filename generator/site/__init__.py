@@ -122,11 +122,9 @@ def site_pages(analysis: Analysis, config: Config) -> list[Page]:
                      if o.status != "absent"), lambda co: co[1].article)
     common = {"site": info, "statuses": STATUS_LABELS}
     stories, story_pages = story_contexts(analysis, worthy)
-    overview = overview_context(analysis, worthy)
-    if stories:  # "first published" is per story (in its row): across stories it would count unrelated articles
-        overview["findings"] = [f for f in overview["findings"] if f.kind != "origin"]
     pages = [
-        Page("index.html", "index.html", {**common, **overview, "stories": stories, "story": None}),
+        Page("index.html", "index.html", {**common, **overview_context(analysis, worthy),
+                                          "stories": stories, "story": None}),
         Page("quotes.html", "quotes.html", {**common, **quotes_context(analysis)}),
         Page("404.html", "404.html", {**common, **_absolute_root(config.base_url)}),
         Page("report.json", stream=partial(report_json_pieces, data), inputs=files),

@@ -45,14 +45,15 @@ class Link:
 
 
 def findings(articles: tuple[Article, ...], pairs: dict[tuple[str, str], PairResult], links: list[Link],
-             clusters: tuple[QuoteCluster, ...], semantic: bool, numbers: dict[str, int] | None = None
-             ) -> list[Finding]:
+             clusters: tuple[QuoteCluster, ...], semantic: bool, numbers: dict[str, int] | None = None,
+             origin: bool = True) -> list[Finding]:
     """Key findings, most important first. ``articles`` are in publication order; ``numbers``:
-    their site-wide numbers (default: their place in ``articles``)."""
+    their site-wide numbers (default: their place in ``articles``); ``origin``: whether to
+    name the first published article (not across several stories)."""
     if not articles:
         return []
     names = Namer(articles, numbers)
-    result = [_origin(articles, pairs, links, names)]
+    result = [_origin(articles, pairs, links, names)] if origin else []
     result += _derivations(articles, pairs, links, names)
     result += _credit(articles, links, names)
     result += quote_findings(clusters, articles, names)

@@ -66,7 +66,9 @@ def overview_context(analysis: Analysis, worthy: set[tuple[str, str]],
     pairs = pairs_by_key(analysis.pairs, len(articles) <= overview_page.MATRIX_MAX)
     edges = [Link(s.article, s.source, s.share, s.credited, s.reuse, pair_label(pairs[(s.article, s.source)]))
              for s in analysis.provenance.links]
-    found = findings(articles, pairs, edges, analysis.quotes, analysis.semantic, numbers) \
+    # Across several stories there is no one first article: each story's row names its own.
+    found = findings(articles, pairs, edges, analysis.quotes, analysis.semantic, numbers,
+                     origin=len(analysis.stories) < 2) \
         + drift_key_findings(analysis.drift, articles, numbers)
     return {
         "articles": articles,
