@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import pickle
 from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from .align import Chain, Prepared, Run, best_chains, exact_runs, prepare
+from .article_memo import memoised
 from .cache import Cache
 from .compare_cache import cached_rows, row_keys
 from .compare_settings import DEFAULT, AlignSettings, PruneSettings
@@ -33,23 +33,7 @@ _CACHE_SIZE = 4096
 
 def prepared(article: Article, seed: int = DEFAULT.seed) -> Prepared:
     """``align.prepare`` memoised by article id (checked against the very same object)."""
-    return _memoised(_CACHE, _CACHE_SIZE, article, seed, lambda: prepare(article, seed))
-
-
-def _memoised(memo: OrderedDict[tuple[str, int], tuple[Article, Prepared]], size: int, article: Article,
-              seed: int, make: Callable[[], Prepared]) -> Prepared:
-    """``make()`` for this article object and seed, kept in ``memo`` (least recently used
-    dropped past ``size``)."""
-    key = (article.id, seed)
-    hit = memo.get(key)
-    if hit is not None and hit[0] is article:
-        memo.move_to_end(key)
-        return hit[1]
-    result = make()
-    memo[key] = (article, result)
-    if len(memo) > size:
-        memo.popitem(last=False)
-    return result
+    return memoised(_CACHE, _CACHE_SIZE, (article.id, seed), article, lambda: prepare(article, seed))
 
 
 def containment(article: Article, source: Article) -> float:
@@ -289,4 +273,5 @@ WORKER_INDEXES = 1500
 def _worker_index(work: _Work, k: int) -> Prepared:
     article, seed = work.articles[k], work.settings.seed
     # Without shingle sets: containment is counted from work.shingles.
-    return _memoised(_WORKER_INDEXES, WORKER_INDEXES, article, seed, lambda: prepare(article, seed, shingles=False))
+    return memoised(_WORKER_INDEXES, WORKER_INDEXES, (article.id, seed), article,
+                    lambda: prepare(article, seed, shingles=False))

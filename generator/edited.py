@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .align import STOPWORDS
+from .article_memo import memoised
 from .model import Article
 from .segment import sentence_words
 
@@ -93,15 +94,8 @@ _MEMO_SIZE = 4096
 
 def indexed(article: Article) -> SentenceIndex:
     """``sentence_index`` memoised by article id (checked against the very same object; the
-    oldest dropped past ``_MEMO_SIZE``)."""
-    hit = _MEMO.get(article.id)
-    if hit is not None and hit[0] is article:
-        return hit[1]
-    index = sentence_index(article)
-    _MEMO[article.id] = (article, index)
-    if len(_MEMO) > _MEMO_SIZE:
-        _MEMO.popitem(last=False)
-    return index
+    least recently used dropped past ``_MEMO_SIZE``)."""
+    return memoised(_MEMO, _MEMO_SIZE, article.id, article, lambda: sentence_index(article))
 
 
 def edited_stretches(article: Article, source: Article, aligned: Sequence[tuple[int, int]], sentence_share: float,
@@ -134,9 +128,10 @@ def edited_stretches(article: Article, source: Article, aligned: Sequence[tuple[
                 continue
             words = a_idx.words[k] if whole else {w for w in norm[i:j] if w not in STOPWORDS}
             least = max(min_shared, share * len(words))
-            if len(words) < min_shared or len(words & vocabulary) < least:
+            from_source = words & vocabulary
+            if len(words) < min_shared or len(from_source) < least:
                 continue
-            window, shared = _best_window(words & vocabulary, s_idx)
+            window, shared = _best_window(from_source, s_idx)
             if shared and len(shared) >= least:  # no shared word: nothing to cut to
                 found.append(_stretch(article, source, i, j, window, shared, s_idx))
     return found
