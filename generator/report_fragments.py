@@ -107,4 +107,10 @@ def occurrence_runs(cluster: QuoteCluster) -> Iterator[tuple[int, int, Sequence,
             k += 1
         mine = found[first:k]
         yield start, end, mine, _digest(b"occurrences", names, _plain(
-            [(o.article, o.status, o.text, o.score, o.speaker, o.paraphrase) for o in mine]))
+            [occurrence_values(o) for o in mine]))
+
+
+def occurrence_values(o) -> tuple:
+    """An occurrence's values as the data files write them (and its fragment key digests:
+    one function, so the key covers every value written)."""
+    return o.article, o.status, o.text, o.score, o.speaker, o.paraphrase

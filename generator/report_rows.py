@@ -18,7 +18,7 @@ from .model import PairResult, QuoteOccurrence
 from .pairs import PairTable
 from .paths import pair_page
 from .report_format import csv_cell_text, csv_chunks, csv_line, flat_object, json_value, members, separated
-from .report_fragments import occurrence_runs, pair_runs
+from .report_fragments import occurrence_runs, occurrence_values, pair_runs
 
 PAIR_KEYS = ("article", "source", "reuse", "verbatim", "edited", "paraphrase", "containment", "vocabulary",
              "new_words", "label", "page")
@@ -163,7 +163,7 @@ class QuoteRows:
     def __iter__(self):
         for q in self.clusters:
             yield {**dict(zip(QUOTE_KEYS, _quote_values(q))),
-                   "occurrences": [dict(zip(OCCURRENCE_KEYS, _occurrence_values(o))) for o in q.occurrences]}
+                   "occurrences": [dict(zip(OCCURRENCE_KEYS, occurrence_values(o))) for o in q.occurrences]}
 
     def json_rows(self):
         """Each cluster as ``json.dumps(..., indent=2)`` writes it two levels deep, its
@@ -201,7 +201,7 @@ class QuoteRows:
         return "".join(
             ("[\n        " if first and k == start else ",\n        ")
             + (f"{absent[0]}{_encode_str(a)}{absent[1]}" if a not in stored
-               else flat_object(OCCURRENCE_KEYS, _occurrence_values(stored[a]), "        "))
+               else flat_object(OCCURRENCE_KEYS, occurrence_values(stored[a]), "        "))
             for k, a in enumerate(q.articles[start:end], start))
 
 
@@ -212,16 +212,12 @@ OCCURRENCE_KEYS = ("article", "status", "text", "score", "speaker", "paraphrase"
 @lru_cache(maxsize=1)
 def _absent_parts() -> tuple[str, str]:
     """An absent occurrence's object before and after its article id."""
-    start, end = flat_object(OCCURRENCE_KEYS, _occurrence_values(QuoteOccurrence.absent("")), "        ").split('""', 1)
+    start, end = flat_object(OCCURRENCE_KEYS, occurrence_values(QuoteOccurrence.absent("")), "        ").split('""', 1)
     return start, end
 
 
 def _quote_values(q) -> tuple:
     return q.id, q.text, q.speaker, q.origin
-
-
-def _occurrence_values(o) -> tuple:
-    return o.article, o.status, o.text, o.score, o.speaker, o.paraphrase
 
 
 _PAIR_FORMAT = "    {{\n" + ",\n".join(f'      "{k}": {{}}' for k in PAIR_KEYS) + "\n    }}"
